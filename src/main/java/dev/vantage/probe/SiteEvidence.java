@@ -1,0 +1,37 @@
+package dev.vantage.probe;
+
+import dev.vantage.probe.http.HttpExchange;
+import dev.vantage.probe.http.RedirectChain;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything the probes of one site run saw, and the only input of checks.
+ *
+ * @param page        redirects followed from the target URL; its last exchange is the page whose headers are graded
+ * @param httpUpgrade redirects followed from {@code http://host[:httpPort]/path}, absent when the target itself
+ *                    is plain http (then {@code page} is that chain)
+ * @param corsProbe   the page requested again with a foreign {@code Origin}, to see whether it is reflected
+ */
+public record SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
+                           Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe) {
+
+    /** The chain that starts on plain HTTP, whichever field holds it. */
+    public Optional<RedirectChain> plainHttpChain() {
+        if ("http".equalsIgnoreCase(target.getScheme())) {
+            return Optional.of(page);
+        }
+        return httpUpgrade;
+    }
+
+    /** The final exchange of the page chain: the document whose headers are graded. */
+    public HttpExchange finalPage() {
+        return page.last();
+    }
+
+    /** Origin sent by the CORS probe; no real site can own a {@code .invalid} name (RFC 2606). */
+    public static final String FOREIGN_ORIGIN = "https://vantage-cors-probe.invalid";
+}

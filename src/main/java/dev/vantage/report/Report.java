@@ -1,0 +1,28 @@
+package dev.vantage.report;
+
+import dev.vantage.grade.Grade;
+import dev.vantage.probe.ProbeFailure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report card of one probe run: what every sink (CLI, JSON, store, metrics) consumes.
+ *
+ * @param scoringVersion version of the scoring table that produced the grades, so old results stay explainable
+ * @param capsApplied    why the overall grade is lower than the score alone gives (e.g. "certificate not trusted: F")
+ * @param unreachable    present when the target could not be reached at all; the grade is then F
+ */
+public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
+                     List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
+                     Optional<ProbeFailure> unreachable) {
+
+    public Report {
+        areas = List.copyOf(areas);
+        findings = List.copyOf(findings);
+        capsApplied = List.copyOf(capsApplied);
+    }
+}
