@@ -1,0 +1,81 @@
+package dev.vantage.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Usage errors end with exit code 2 and one line naming the problem, before any network activity. */
+class CheckCommandUsageTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = VantageCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "example.com|has no scheme",
+            "ftp://example.com/|unsupported scheme",
+            "https://example.com:99999/|out of range"})
+    void badUrlsExitWithTwoAndSayWhatIsWrong(String url, String message) {
+        assertThat(run("check", url)).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("vantage: ").contains(message).doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void malformedResolveIsAUsageError() {
+        assertThat(run("check", "https://example.com/", "--resolve", "example.com:443")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("HOST:PORT:ADDRESS");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("check", "https://example.com/", "--insecure")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--insecure'");
+    }
+
+    @Test
+    void unknownGradeAndFormatAreUsageErrors() {
+        assertThat(run("check", "https://example.com/", "--fail-under", "Q")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--fail-under 'Q' is not a grade");
+        assertThat(run("check", "https://example.com/", "--format", "xml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--format 'xml' is not known");
+    }
+
+    @Test
+    void badNumbersAndFilesAreUsageErrors() {
+        assertThat(run("check", "https://example.com/", "--timeout", "soon")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(run("check", "https://example.com/", "--http-port", "0")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--http-port 0 is out of range");
+        assertThat(run("check", "https://example.com/", "--ca-file", "/nonexistent/ca.pem"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--ca-file /nonexistent/ca.pem is not a readable file");
+    }
+
+    @Test
+    void missingUrlIsAUsageError() {
+        assertThat(run("check")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing required parameter: 'URL'");
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("vantage ");
+        assertThat(run("check", "--help")).isZero();
+        assertThat(out.toString()).contains("--fail-under").contains("--resolve").doesNotContain("--insecure");
+    }
+}
