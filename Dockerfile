@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: the JDK and Maven stay in the build stage; the runtime image holds a JRE and one jar.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+# Dependencies first, so that source edits do not re-download them.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -ntp -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -ntp -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system vantage && useradd --system --gid vantage --home-dir /app --shell /usr/sbin/nologin vantage
+WORKDIR /app
+COPY --from=build /src/target/vantage.jar /app/vantage.jar
+COPY config /app/config
+RUN mkdir -p /app/data && chown -R vantage:vantage /app/data
+USER vantage
+EXPOSE 8080
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/vantage.jar"]
+CMD ["serve", "--config", "/app/config/vantage.yaml"]
