@@ -120,8 +120,10 @@ public final class TextReportRenderer implements ReportRenderer {
         Finding f = s.finding();
         String label = f.verdict() == Verdict.NOT_APPLICABLE ? "N/A" : f.verdict().name();
         String modifier = s.modifier() == 0 ? "" : "  " + (s.modifier() > 0 ? "+" : "") + s.modifier();
-        List<String> lines = TerminalText.wrap(clean(f.checkId()) + "  " + clean(f.title()) + modifier,
-                WIDTH - DETAIL_INDENT.length());
+        String text = clean(f.checkId()) + "  " + clean(f.title()) + modifier;
+        int room = WIDTH - DETAIL_INDENT.length();
+        // Wrapping collapses the double spaces between columns, so only wrap what would overflow.
+        List<String> lines = text.length() <= room ? List.of(text) : TerminalText.wrap(text, room);
         out.append(INDENT).append(paint(verdictColour(f.verdict()), pad(label, LABEL))).append(lines.get(0))
                 .append('\n');
         lines.subList(1, lines.size()).forEach(l -> out.append(DETAIL_INDENT).append(l).append('\n'));
