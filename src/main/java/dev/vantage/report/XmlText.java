@@ -28,8 +28,8 @@ final class XmlText {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\'' -> out.append(attribute ? "&apos;" : "'");
                 case '\n' -> out.append(attribute ? "&#10;" : "\n");
                 case '\r' -> out.append("&#13;");
                 case '\t' -> out.append(attribute ? "&#9;" : "\t");

@@ -73,6 +73,34 @@ final class SampleReports {
                 List.of("security.certificate: certificate expired caps the grade at C"), Optional.empty());
     }
 
+    /** The example shown in docs/report-format.md; the docs test renders it and compares. */
+    static Report documented() {
+        List<AreaReport> areas = new ArrayList<>();
+        for (Area a : Area.values()) {
+            if (!a.observableFromOutside()) {
+                areas.add(new AreaReport(a, AreaReport.Status.NOT_GRADED_FROM_OUTSIDE, Optional.empty(),
+                        Optional.empty()));
+            } else if (a == Area.SECURITY) {
+                areas.add(new AreaReport(a, AreaReport.Status.GRADED, Optional.of(Grade.B), Optional.of(75)));
+            } else {
+                areas.add(new AreaReport(a, AreaReport.Status.NOT_MEASURED, Optional.empty(), Optional.empty()));
+            }
+        }
+        List<ScoredFinding> findings = List.of(
+                new ScoredFinding(new Finding("security.hsts", Area.SECURITY, "Strict-Transport-Security",
+                        Verdict.FAIL, "hsts-not-implemented", "no Strict-Transport-Security header on https://app.example.com/",
+                        "Send Strict-Transport-Security: max-age=63072000; includeSubDomains on every HTTPS response."),
+                        -20),
+                new ScoredFinding(new Finding("security.referrer-policy", Area.SECURITY, "Referrer-Policy", Verdict.WARN,
+                        "referrer-policy-unsafe", "Referrer-Policy: no-referrer-when-downgrade",
+                        "Use Referrer-Policy: strict-origin-when-cross-origin (or stricter)."), -5),
+                new ScoredFinding(new Finding("security.x-content-type-options", Area.SECURITY,
+                        "X-Content-Type-Options", Verdict.PASS, "x-content-type-options-nosniff",
+                        "X-Content-Type-Options: nosniff", ""), 0));
+        return new Report(URI.create("https://app.example.com/"), Instant.parse("2026-11-25T09:30:00.125Z"),
+                Duration.ofMillis(842), Grade.B, 75, "1", areas, findings, List.of(), Optional.empty());
+    }
+
     static Report withFindings(List<ScoredFinding> findings) {
         return new Report(TARGET, STARTED, Duration.ofMillis(87), Grade.B, 70, "2026.1", areas(), findings, List.of(),
                 Optional.empty());
