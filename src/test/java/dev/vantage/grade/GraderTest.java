@@ -193,7 +193,8 @@ class GraderTest {
 
         @Test
         void aCapAboveTheScoreGradeChangesNothing() {
-            Report report = grade(security("hsts", Verdict.WARN, "hsts-weak"), security("csp", Verdict.FAIL, "minus-50"));
+            Report report = grade(security("hsts", Verdict.WARN, "hsts-weak"),
+                    security("csp", Verdict.FAIL, "minus-50"));
             assertThat(report.grade()).isEqualTo(Grade.C);
             assertThat(report.capsApplied()).containsExactly("security.hsts: hsts weak caps the grade at B");
         }
@@ -225,7 +226,8 @@ class GraderTest {
 
         @Test
         void aResponseCutShortByAResetIsStillReachable() {
-            HttpResponseEvidence partial = new HttpResponseEvidence(200, "OK", "HTTP/1.1", Headers.EMPTY, "", 10, false);
+            HttpResponseEvidence partial =
+                    new HttpResponseEvidence(200, "OK", "HTTP/1.1", Headers.EMPTY, "", 10, false);
             HttpExchange exchange = new HttpExchange(HttpRequestSpec.get(TARGET), Optional.empty(), PhaseTimings.NONE,
                     Optional.empty(), Optional.of(partial),
                     Optional.of(new ProbeFailure(FailureKind.RESET, "connection reset mid-body")));
@@ -277,7 +279,8 @@ class GraderTest {
 
         @Test
         void eachAreaIsScoredOnItsOwnFindings() {
-            Report report = grade(security("csp", Verdict.FAIL, "minus-25"), security("cookies", Verdict.PASS, "plus-5"),
+            Report report = grade(security("csp", Verdict.FAIL, "minus-25"),
+                    security("cookies", Verdict.PASS, "plus-5"),
                     finding("reliability.trace", Area.RELIABILITY, Verdict.PASS, "plus-5"));
             assertThat(area(report, Area.SECURITY).score()).contains(75);
             assertThat(area(report, Area.SECURITY).grade()).contains(Grade.B);

@@ -88,11 +88,12 @@ final class SampleReports {
         }
         List<ScoredFinding> findings = List.of(
                 new ScoredFinding(new Finding("security.hsts", Area.SECURITY, "Strict-Transport-Security",
-                        Verdict.FAIL, "hsts-not-implemented", "no Strict-Transport-Security header on https://app.example.com/",
+                        Verdict.FAIL, "hsts-not-implemented",
+                        "no Strict-Transport-Security header on https://app.example.com/",
                         "Send Strict-Transport-Security: max-age=63072000; includeSubDomains on every HTTPS response."),
                         -20),
-                new ScoredFinding(new Finding("security.referrer-policy", Area.SECURITY, "Referrer-Policy", Verdict.WARN,
-                        "referrer-policy-unsafe", "Referrer-Policy: no-referrer-when-downgrade",
+                new ScoredFinding(new Finding("security.referrer-policy", Area.SECURITY, "Referrer-Policy",
+                        Verdict.WARN, "referrer-policy-unsafe", "Referrer-Policy: no-referrer-when-downgrade",
                         "Use Referrer-Policy: strict-origin-when-cross-origin (or stricter)."), -5),
                 new ScoredFinding(new Finding("security.x-content-type-options", Area.SECURITY,
                         "X-Content-Type-Options", Verdict.PASS, "x-content-type-options-nosniff",
