@@ -1,0 +1,117 @@
+package dev.vantage.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vantage.Version;
+import dev.vantage.check.Finding;
+import dev.vantage.probe.ProbeFailure;
+
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * The report as pretty-printed JSON for machines (CI gates, the service API). The shape and its key order are a
+ * public contract documented in docs/report-format.md: add fields, never rename or reorder them.
+ */
+public final class JsonReportRenderer implements ReportRenderer {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+    private final String vantageVersion;
+
+    /** Stamps reports with the version of this build. */
+    public JsonReportRenderer() {
+        this(Version.current());
+    }
+
+    public JsonReportRenderer(String vantageVersion) {
+        this.vantageVersion = vantageVersion;
+    }
+
+    @Override
+    public String render(Report report) {
+        try {
+            return WRITER.writeValueAsString(toJson(report)) + "\n";
+        } catch (JsonProcessingException e) {
+            // A tree of strings and numbers always serialises; reaching this is a bug, not a user error.
+            throw new UncheckedIOException("could not write the report as JSON", e);
+        }
+    }
+
+    /** The report as a JSON tree, for callers that embed it in a larger document. */
+    public ObjectNode toJson(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("target", report.target().toString());
+        root.put("grade", report.grade().letter());
+        root.put("score", report.score());
+        root.put("scoringVersion", report.scoringVersion());
+        root.put("vantageVersion", vantageVersion);
+        root.put("startedAt", report.startedAt().toString());
+        root.put("durationMs", report.took().toMillis());
+        if (report.unreachable().isPresent()) {
+            ProbeFailure failure = report.unreachable().get();
+            ObjectNode unreachable = root.putObject("unreachable");
+            unreachable.put("kind", enumId(failure.kind()));
+            unreachable.put("message", failure.message());
+        } else {
+            root.putNull("unreachable");
+        }
+        ArrayNode caps = root.putArray("capsApplied");
+        report.capsApplied().forEach(caps::add);
+        ArrayNode areas = root.putArray("areas");
+        report.areas().forEach(a -> area(areas.addObject(), a));
+        ArrayNode findings = root.putArray("findings");
+        report.findings().forEach(f -> finding(findings.addObject(), f));
+        return root;
+    }
+
+    private static void area(ObjectNode node, AreaReport area) {
+        node.put("name", area.area().id());
+        node.put("title", area.area().title());
+        node.put("status", enumId(area.status()));
+        if (area.grade().isPresent()) {
+            node.put("grade", area.grade().get().letter());
+        } else {
+            node.putNull("grade");
+        }
+        if (area.score().isPresent()) {
+            node.put("score", area.score().get());
+        } else {
+            node.putNull("score");
+        }
+    }
+
+    private static void finding(ObjectNode node, ScoredFinding scored) {
+        Finding f = scored.finding();
+        node.put("id", f.checkId());
+        node.put("area", f.area().id());
+        node.put("title", f.title());
+        node.put("verdict", f.verdict().id());
+        node.put("result", f.result());
+        node.put("modifier", scored.modifier());
+        node.put("observed", f.observed());
+        node.put("remediation", f.remediation());
+    }
+
+    /** Enum values in JSON look like verdicts do: lower case, hyphenated ({@code not-graded-from-outside}). */
+    static String enumId(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        // "key": value with Unix newlines whatever the platform, so output is byte-identical everywhere.
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+}
