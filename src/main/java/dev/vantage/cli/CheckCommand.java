@@ -125,12 +125,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     }
 
     ReportFormat reportFormat() {
-        for (ReportFormat f : ReportFormat.values()) {
-            if (f.name().equalsIgnoreCase(format.trim())) {
-                return f;
-            }
-        }
-        throw new UsageException("--format '" + format + "' is not known: use text, json or junit");
+        return ReportFormat.parse(format).orElseThrow(() -> new UsageException(
+                "--format '" + format + "' is not known: use one of " + ReportFormat.choices()));
     }
 
     ProbeOptions probeOptions() {
