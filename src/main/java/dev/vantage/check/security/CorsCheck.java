@@ -49,9 +49,9 @@ public final class CorsCheck implements Check {
     @Override
     public Finding evaluate(SiteEvidence evidence) {
         if (evidence.corsProbe().isEmpty() || !evidence.corsProbe().get().answered()) {
-            String why = evidence.corsProbe().flatMap(HttpExchange::failure).map(f -> ": " + f.describe()).orElse("");
+            String why = evidence.corsProbe().flatMap(HttpExchange::failure).map(f -> ": " + quote(f.describe())).orElse("");
             return finding(Verdict.NOT_APPLICABLE, NOT_PROBED, "No answer to the request with a foreign Origin"
-                    + quote(why).replaceAll("^\"|\"$", "") + ".", "");
+                    + why + ".", "");
         }
         Headers h = evidence.corsProbe().get().response().orElseThrow().headers();
         var origins = h.values("Access-Control-Allow-Origin");
