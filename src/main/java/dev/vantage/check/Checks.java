@@ -2,6 +2,22 @@ package dev.vantage.check;
 
 import dev.vantage.probe.SiteEvidence;
 
+import dev.vantage.check.performance.CachingCheck;
+import dev.vantage.check.performance.CompressionCheck;
+import dev.vantage.check.reliability.PageStatusCheck;
+import dev.vantage.check.security.ContentTypeOptionsCheck;
+import dev.vantage.check.security.CookiesCheck;
+import dev.vantage.check.security.CoopCheck;
+import dev.vantage.check.security.CorpCheck;
+import dev.vantage.check.security.CorsCheck;
+import dev.vantage.check.security.CspCheck;
+import dev.vantage.check.security.FrameProtectionCheck;
+import dev.vantage.check.security.HstsCheck;
+import dev.vantage.check.security.PermissionsPolicyCheck;
+import dev.vantage.check.security.RedirectCheck;
+import dev.vantage.check.security.ReferrerPolicyCheck;
+import dev.vantage.check.security.VersionBannerCheck;
+
 import java.util.List;
 
 /** The registry of every check Vantage runs, in report order. */
@@ -10,9 +26,17 @@ public final class Checks {
     private Checks() {
     }
 
+    /** Every check, security first, in the order reports list them. */
     public static List<Check> all() {
-        return List.of();
+        return ALL;
     }
+
+    private static final List<Check> ALL = List.of(
+            new RedirectCheck(), new HstsCheck(), new CspCheck(), new ContentTypeOptionsCheck(),
+            new FrameProtectionCheck(), new ReferrerPolicyCheck(), new PermissionsPolicyCheck(), new CorpCheck(),
+            new CoopCheck(), new CookiesCheck(), new CorsCheck(), new VersionBannerCheck(),
+            new PageStatusCheck(),
+            new CompressionCheck(), new CachingCheck());
 
     /** Runs every check on the evidence. */
     public static List<Finding> evaluate(SiteEvidence evidence) {

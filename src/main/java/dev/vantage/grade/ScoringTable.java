@@ -20,9 +20,105 @@ public final class ScoringTable {
         this.caps = Map.copyOf(caps);
     }
 
-    /** The table in force. Filled in by the checks that define the results it prices. */
+    /** The table in force; docs/scoring-table.md lists it with every deviation from MDN and the reason. */
     public static ScoringTable current() {
-        return new ScoringTable("0", Map.of(), Map.of());
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        put(m, 0, "page-not-answered");
+        // security.redirect (MDN "redirection")
+        put(m, 0, "redirection-to-https", "redirection-to-https-temporary", "redirection-not-needed-no-http",
+                "redirection-not-probed");
+        put(m, -5, "redirection-off-host-from-http");
+        put(m, -10, "redirection-not-to-https-on-initial-redirection");
+        put(m, -20, "redirection-not-to-https", "redirection-downgrade", "redirection-missing",
+                "redirection-invalid-cert", "redirection-loop", "redirection-too-many-hops",
+                "redirection-bad-location", "redirection-hop-failed");
+        // security.hsts
+        put(m, 5, "hsts-preloaded");
+        put(m, 0, "hsts-implemented-max-age-at-least-six-months");
+        put(m, -10, "hsts-implemented-max-age-less-than-six-months");
+        put(m, -20, "hsts-not-implemented", "hsts-header-invalid", "hsts-not-implemented-no-https",
+                "hsts-invalid-cert");
+        // security.csp
+        put(m, 10, "csp-implemented-with-no-unsafe-default-src-none");
+        put(m, 5, "csp-implemented-with-no-unsafe");
+        put(m, 0, "csp-implemented-with-unsafe-inline-in-style-src-only");
+        put(m, -10, "csp-implemented-with-insecure-scheme-in-passive-content-only",
+                "csp-implemented-with-unsafe-eval");
+        put(m, -20, "csp-implemented-with-unsafe-inline", "csp-implemented-with-insecure-scheme");
+        put(m, -25, "csp-header-invalid", "csp-not-implemented", "csp-not-implemented-but-reporting-enabled");
+        // security.x-content-type-options
+        put(m, 0, "x-content-type-options-nosniff");
+        put(m, -5, "x-content-type-options-not-implemented", "x-content-type-options-header-invalid");
+        // security.frame-protection (MDN "x-frame-options")
+        put(m, 5, "x-frame-options-implemented-via-csp");
+        put(m, 0, "x-frame-options-sameorigin-or-deny", "x-frame-options-allow-from-origin");
+        put(m, -20, "x-frame-options-not-implemented", "x-frame-options-header-invalid");
+        // security.referrer-policy
+        put(m, 5, "referrer-policy-private");
+        put(m, 0, "referrer-policy-not-implemented");
+        put(m, -5, "referrer-policy-unsafe", "referrer-policy-header-invalid");
+        // security.permissions-policy (Vantage addition: informs, never moves the grade)
+        put(m, 0, "permissions-policy-implemented", "permissions-policy-not-implemented",
+                "permissions-policy-header-invalid");
+        // security.corp
+        put(m, 10, "corp-implemented-with-same-origin", "corp-implemented-with-same-site");
+        put(m, 0, "corp-implemented-with-cross-origin", "corp-not-implemented");
+        put(m, -5, "corp-header-invalid");
+        // security.coop (unreleased in MDN v4; no bonus yet)
+        put(m, 0, "coop-implemented-with-same-origin", "coop-implemented-with-same-origin-allow-popups",
+                "coop-implemented-with-unsafe-none", "coop-not-implemented");
+        put(m, -5, "coop-header-invalid");
+        // security.cookies
+        put(m, 5, "cookies-secure-with-httponly-sessions-and-samesite");
+        put(m, 0, "cookies-secure-with-httponly-sessions", "cookies-not-found");
+        put(m, -5, "cookies-without-secure-flag-but-protected-by-hsts", "cookies-prefix-invalid");
+        put(m, -10, "cookies-session-without-secure-flag-but-protected-by-hsts");
+        put(m, -20, "cookies-without-secure-flag", "cookies-samesite-flag-invalid",
+                "cookies-anticsrf-without-samesite-flag");
+        put(m, -30, "cookies-session-without-httponly-flag");
+        put(m, -40, "cookies-session-without-secure-flag");
+        // security.cors
+        put(m, 0, "cross-origin-resource-sharing-not-implemented",
+                "cross-origin-resource-sharing-implemented-with-public-access",
+                "cross-origin-resource-sharing-implemented-with-restricted-access",
+                "cross-origin-resource-sharing-not-probed");
+        put(m, -10, "cross-origin-resource-sharing-reflects-any-origin");
+        put(m, -50, "cross-origin-resource-sharing-implemented-with-universal-access");
+        // security.version-banners (Vantage addition)
+        put(m, 0, "version-banner-not-found", "version-banner-product-only");
+        put(m, -5, "version-banner-reveals-version");
+        // reliability.page-status (Vantage: the reliability area's score)
+        put(m, 0, "page-status-ok");
+        put(m, -30, "page-status-client-error", "page-status-unexpected");
+        put(m, -50, "page-status-server-error", "page-redirect-bad-location");
+        put(m, -100, "page-redirect-loop", "page-too-many-redirects", "page-unreachable");
+        // performance (informational at first)
+        put(m, 0, "compression-used", "compression-missing", "compression-not-needed", "caching-policy-present",
+                "caching-no-store", "caching-headers-missing", "caching-header-invalid", "caching-public-with-cookies");
+
+        Map<String, Grade> caps = new java.util.LinkedHashMap<>();
+        // an invalid or expired certificate: browsers show a full-page warning, so no better than C
+        caps.put("redirection-invalid-cert", Grade.C);
+        caps.put("hsts-invalid-cert", Grade.C);
+        // credentialed reads by any site: account takeover class, never better than C
+        caps.put("cross-origin-resource-sharing-implemented-with-universal-access", Grade.C);
+        // a page that does not work at all cannot pass a production-readiness gate
+        for (String r : new String[] {"page-status-server-error", "page-unreachable", "page-redirect-loop",
+                "page-too-many-redirects"}) {
+            caps.put(r, Grade.F);
+        }
+        return new ScoringTable(VERSION, m, caps);
+    }
+
+    /** Bumped whenever a modifier or cap changes, so stored grades stay explainable. */
+    private static final String VERSION = "2026.11-1";
+
+    private static void put(Map<String, Integer> table, int modifier, String... results) {
+        for (String r : results) {
+            if (table.putIfAbsent(r, modifier) != null) {
+                throw new IllegalStateException("result priced twice: " + r);
+            }
+        }
     }
 
     public String version() {
