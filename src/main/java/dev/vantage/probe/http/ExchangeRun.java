@@ -130,7 +130,7 @@ final class ExchangeRun {
             return;
         }
         stage = Stage.TLS;
-        RecordingTrustManager recorder = new RecordingTrustManager(trust);
+        RecordingTrustManager recorder = new RecordingTrustManager(trust, spec.url().getHost());
         socket.upgradeToSsl(sslOptions(recorder), serverName()).onComplete(ar -> {
             if (done) {
                 return;
@@ -152,7 +152,7 @@ final class ExchangeRun {
     private static ClientSSLOptions sslOptions(RecordingTrustManager recorder) {
         return new ClientSSLOptions()
                 .setTrustOptions(TrustOptions.wrap(recorder))
-                .setHostnameVerificationAlgorithm("HTTPS")
+                .setHostnameVerificationAlgorithm("") // RecordingTrustManager checks the name itself
                 .setUseAlpn(true)
                 .setApplicationLayerProtocols(List.of("http/1.1"));
     }

@@ -12,17 +12,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A client trust manager that judges the server chain like the JDK would (path and, through the engine's
- * endpoint identification, hostname) but never aborts the handshake: it records the verdict so an untrusted site
- * can still be read and graded. One instance per connection, so a verdict always belongs to one handshake.
+ * A client trust manager that judges the server chain (PKIX path against the JDK store and the CA file, then the
+ * host name of the URL) but never aborts the handshake: it records the verdict so an untrusted site can still be
+ * read and graded. One instance per connection, so a verdict always belongs to one handshake.
+ *
+ * <p>The host name is checked here rather than through the engine's endpoint identification because the JDK,
+ * when the SNI name does not match, retries with the engine's peer host, which is the IP address connected to:
+ * a certificate with that IP in its SANs would then hide a wrong name.
  */
 public final class RecordingTrustManager extends X509ExtendedTrustManager {
 
     private final List<X509ExtendedTrustManager> delegates;
+    private final String host;
     private volatile CertificateTrust verdict;
 
-    public RecordingTrustManager(TrustStores stores) {
+    /** @param host the host of the URL (name or IP literal) the certificate must name */
+    public RecordingTrustManager(TrustStores stores, String host) {
         this.delegates = stores.managers();
+        this.host = host;
     }
 
     /** The verdict of the handshake, absent when no certificate was judged (e.g. a resumed session). */
@@ -32,17 +39,17 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        judge(d -> d.checkServerTrusted(chain, authType, engine));
+        checkServerTrusted(chain, authType);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        judge(d -> d.checkServerTrusted(chain, authType, socket));
+        checkServerTrusted(chain, authType);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        judge(d -> d.checkServerTrusted(chain, authType));
+        judge(chain, d -> d.checkServerTrusted(chain, authType));
     }
 
     @Override
@@ -71,12 +78,14 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
         void run(X509ExtendedTrustManager delegate) throws CertificateException;
     }
 
-    private void judge(Check check) {
+    private void judge(X509Certificate[] chain, Check check) {
         String best = null;
         for (X509ExtendedTrustManager delegate : delegates) {
             try {
                 check.run(delegate);
-                verdict = CertificateTrust.TRUSTED;
+                verdict = chain.length == 0 ? CertificateTrust.rejected("the server sent no certificate")
+                        : HostnameMatcher.mismatch(chain[0], host).map(m -> CertificateTrust.rejected(
+                                "hostname mismatch (" + m + ")")).orElse(CertificateTrust.TRUSTED);
                 return;
             } catch (CertificateException | RuntimeException e) {
                 String reason = reason(e);
