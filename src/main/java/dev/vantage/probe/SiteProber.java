@@ -5,6 +5,7 @@ import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.HttpProber;
 import dev.vantage.probe.http.HttpRequestSpec;
 import dev.vantage.probe.http.RedirectChain;
+import dev.vantage.probe.http.RedirectOutcome;
 import dev.vantage.probe.http.RedirectProber;
 import dev.vantage.probe.tls.TrustStores;
 import io.vertx.core.Future;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,7 +58,16 @@ public final class SiteProber {
             return http.exchange(cors, deadline).map(corsExchange -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), chain, upgrade.result(),
                     Optional.of(corsExchange)));
-        }).eventually(http::close);
+        }).recover(error -> Future.succeededFuture(unexpected(target, startedAt, started, error)))
+                .eventually(() -> http.close().otherwiseEmpty());
+    }
+
+    /** Keeps the never-fails promise even if a bug throws: the run becomes evidence of an internal error. */
+    private static SiteEvidence unexpected(URI target, Instant startedAt, long started, Throwable error) {
+        HttpExchange failed = HttpExchange.failed(HttpRequestSpec.get(target), PhaseTimings.NONE,
+                new ProbeFailure(FailureKind.IO, "internal error while probing: " + error));
+        return new SiteEvidence(target, startedAt, Duration.ofNanos(System.nanoTime() - started),
+                new RedirectChain(List.of(failed), RedirectOutcome.FAILED), Optional.empty(), Optional.empty());
     }
 
     /** {@code http://host[:httpPort]/path?query} for an https target (port 80 left implicit); empty otherwise. */

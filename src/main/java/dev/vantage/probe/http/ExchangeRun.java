@@ -257,6 +257,7 @@ final class ExchangeRun {
         if (done) {
             return;
         }
+        markTransfer(); // how long the body dribbled before the deadline cut it
         finish(Optional.of(new ProbeFailure(FailureKind.TIMEOUT, "no complete answer from " + where()
                 + " within the " + options.timeout().toMillis() + " ms deadline")));
     }
@@ -279,6 +280,9 @@ final class ExchangeRun {
         }
         Optional<HttpResponseEvidence> response = reader != null && reader.hasHead()
                 ? Optional.of(reader.evidence()) : Optional.empty();
+        if (reader != null) {
+            reader.release();
+        }
         result.complete(new HttpExchange(spec, remote, timings, tls, response, failure));
     }
 

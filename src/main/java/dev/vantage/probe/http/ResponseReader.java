@@ -119,6 +119,10 @@ final class ResponseReader {
                 return State.CAPPED;
             }
             if (content instanceof LastHttpContent) {
+                if (isInterim(head)) {
+                    head = null; // a 1xx is followed by the real answer on the same connection
+                    return State.NEED_MORE;
+                }
                 return State.COMPLETE;
             }
         }
@@ -140,6 +144,18 @@ final class ResponseReader {
             truncated = true;
         }
         return truncated;
+    }
+
+    private static boolean isInterim(HttpResponse response) {
+        int code = response == null ? 0 : response.status().code();
+        return code >= 100 && code < 200 && code != 101;
+    }
+
+    /** Releases the decoder; the evidence already taken stays valid. */
+    void release() {
+        if (decoder.isOpen()) {
+            decoder.finishAndReleaseAll();
+        }
     }
 
     private static Headers headersOf(HttpResponse response) {

@@ -282,6 +282,55 @@ class HttpProberTest {
     }
 
     @Nested
+    class Framing {
+        @Test
+        void anInterimContinueIsSkippedForTheRealAnswer() throws Exception {
+            try (RawServer server = RawServer.start(vertx,
+                    RawServer.answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nX-Real: 1\r\n\r\n"))) {
+                HttpExchange exchange = get(trustingTestCa(), server.url("/"));
+
+                assertThat(exchange.failure()).isEmpty();
+                assertThat(exchange.response().orElseThrow().status()).isEqualTo(204);
+                assertThat(exchange.response().orElseThrow().headers().first("X-Real")).contains("1");
+            }
+        }
+
+        @Test
+        void anOrderlyCloseBeforeTheAnnouncedLengthIsAResetKeepingWhatArrived() throws Exception {
+            try (RawServer server = RawServer.startGraceful(vertx,
+                    RawServer.answerAndClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial"))) {
+                HttpExchange exchange = get(trustingTestCa(), server.url("/"));
+
+                assertThat(exchange.failure().orElseThrow().kind()).isEqualTo(dev.vantage.probe.FailureKind.RESET);
+                assertThat(exchange.response().orElseThrow().body()).isEqualTo("partial");
+            }
+        }
+
+        @Test
+        void headersBeyondTheSizeBoundAreAProtocolFailure() throws Exception {
+            String huge = "HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(ResponseReader.MAX_HEADER_BYTES + 10)
+                    + "\r\n\r\n";
+            try (RawServer server = RawServer.start(vertx, RawServer.answer(huge))) {
+                HttpExchange exchange = get(trustingTestCa(), server.url("/"));
+
+                assertThat(exchange.failure().orElseThrow().kind()).isEqualTo(dev.vantage.probe.FailureKind.PROTOCOL);
+            }
+        }
+
+        @Test
+        void aBodyWithoutLengthEndsWhenTheServerCloses() throws Exception {
+            try (RawServer server = RawServer.startGraceful(vertx,
+                    RawServer.answerAndClose("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close"))) {
+                HttpExchange exchange = get(trustingTestCa(), server.url("/"));
+
+                assertThat(exchange.failure()).isEmpty();
+                assertThat(exchange.response().orElseThrow().body()).isEqualTo("until close");
+                assertThat(exchange.response().orElseThrow().httpVersion()).isEqualTo("HTTP/1.0");
+            }
+        }
+    }
+
+    @Nested
     class Addresses {
         @Test
         void aLinkLocalIpv6LiteralIsBlockedWithoutConnecting() throws Exception {
