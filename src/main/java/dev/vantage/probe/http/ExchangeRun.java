@@ -7,28 +7,21 @@ import dev.vantage.probe.PhaseTimings;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.http.FailureClassifier.Stage;
-import dev.vantage.probe.tls.CertificateSummaries;
-import dev.vantage.probe.tls.CertificateSummary;
-import dev.vantage.probe.tls.CertificateTrust;
 import dev.vantage.probe.tls.RecordingTrustManager;
 import dev.vantage.probe.tls.TlsSessionEvidence;
+import dev.vantage.probe.tls.TlsSessions;
 import dev.vantage.probe.tls.TrustStores;
 import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.net.TrustOptions;
 
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -131,7 +124,7 @@ final class ExchangeRun {
         }
         stage = Stage.TLS;
         RecordingTrustManager recorder = new RecordingTrustManager(trust, spec.url().getHost());
-        socket.upgradeToSsl(sslOptions(recorder), serverName()).onComplete(ar -> {
+        socket.upgradeToSsl(TlsSessions.clientOptions(recorder), serverName()).onComplete(ar -> {
             if (done) {
                 return;
             }
@@ -140,42 +133,15 @@ final class ExchangeRun {
                 return;
             }
             mark(Phase.TLS);
-            tls = Optional.of(tlsEvidence(recorder));
+            tls = Optional.of(TlsSessions.evidence(socket, recorder));
             send();
         });
-    }
-
-    /**
-     * A fresh trust manager per handshake also means a fresh SSL context and so an empty session cache: a
-     * resumed session would skip the certificate check and hide the verdict.
-     */
-    private static ClientSSLOptions sslOptions(RecordingTrustManager recorder) {
-        return new ClientSSLOptions()
-                .setTrustOptions(TrustOptions.wrap(recorder))
-                .setHostnameVerificationAlgorithm("") // RecordingTrustManager checks the name itself
-                .setUseAlpn(true)
-                .setApplicationLayerProtocols(List.of("http/1.1"));
     }
 
     /** SNI carries names only (RFC 6066), never IP literals. */
     private String serverName() {
         String host = TargetResolver.unbracket(spec.url().getHost());
         return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host) ? null : host;
-    }
-
-    private TlsSessionEvidence tlsEvidence(RecordingTrustManager recorder) {
-        SSLSession session = socket.sslSession();
-        List<CertificateSummary> chain;
-        try {
-            chain = CertificateSummaries.of(session.getPeerCertificates());
-        } catch (SSLPeerUnverifiedException e) {
-            chain = List.of();
-        }
-        String alpn = socket.applicationLayerProtocol();
-        CertificateTrust verdict = recorder.verdict()
-                .orElse(CertificateTrust.rejected("certificate not evaluated: the TLS session was resumed"));
-        return new TlsSessionEvidence(session.getProtocol(), session.getCipherSuite(),
-                alpn == null || alpn.isEmpty() ? Optional.empty() : Optional.of(alpn), chain, verdict);
     }
 
     private void send() {
