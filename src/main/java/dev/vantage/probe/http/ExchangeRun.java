@@ -77,6 +77,7 @@ final class ExchangeRun {
             return;
         }
         timer = vertx.setTimer(deadline.remainingMillis(), id -> onDeadline());
+        phaseStart = System.nanoTime();
         new TargetResolver(vertx, options.resolve(), options.addressPolicy())
                 .resolve(url.getHost(), port())
                 .onComplete(ar -> {

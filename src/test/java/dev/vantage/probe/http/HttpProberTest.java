@@ -164,6 +164,20 @@ class HttpProberTest {
         }
 
         @Test
+        void plainHttpOnAnHttpsUrlIsAHandshakeFailure() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http().start(vertx)) {
+                URI httpsToPlain = URI.create("https://127.0.0.1:" + site.port() + "/");
+
+                HttpExchange exchange = get(trustingTestCa(), httpsToPlain);
+
+                assertThat(exchange.failure().orElseThrow().kind())
+                        .isEqualTo(dev.vantage.probe.FailureKind.TLS_HANDSHAKE);
+                assertThat(exchange.timings().phases()).containsKey(Phase.CONNECT).doesNotContainKey(Phase.TLS);
+            }
+        }
+
+        /** Guards the finding in docs/probes.md: with a shared SSL context, the second handshake is resumed. */
+        @Test
         void sessionResumptionNeverHidesTheVerdictOfASecondProbe() throws Exception {
             try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost().expired())).start(vertx)) {
                 HttpProber prober = new HttpProber(vertx, trustingTestCa());
