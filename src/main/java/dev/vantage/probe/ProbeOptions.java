@@ -47,6 +47,11 @@ public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects
                 addressPolicy);
     }
 
+    public ProbeOptions withMaxRedirects(int value) {
+        return new ProbeOptions(timeout, maxBodyBytes, value, extraHeaders, userAgent, resolve, caFile, httpPort,
+                addressPolicy);
+    }
+
     public ProbeOptions withHttpPort(int value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile, value,
                 addressPolicy);

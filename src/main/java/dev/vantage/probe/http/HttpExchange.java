@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Evidence of one request and what came of it. Exactly one of {@code response} and {@code failure} is present,
- * except that a response cut short by a reset keeps what arrived in {@code response} and the cause in
- * {@code failure}.
+ * except that a response cut short after its head arrived (a reset, the deadline, a malformed body) keeps what
+ * arrived in {@code response} and the cause in {@code failure}.
  *
  * @param remoteAddress the IP address connected to, when resolution succeeded
  * @param tls           present for https exchanges whose handshake completed

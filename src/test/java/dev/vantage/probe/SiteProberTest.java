@@ -1,0 +1,133 @@
+package dev.vantage.probe;
+
+import dev.vantage.fixtures.LoopbackSite;
+import dev.vantage.fixtures.TestPki;
+import dev.vantage.fixtures.TestPki.LeafSpec;
+import dev.vantage.probe.http.HttpExchange;
+import dev.vantage.probe.http.RedirectChain;
+import dev.vantage.probe.http.RedirectOutcome;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A whole site run: page chain, plain-HTTP upgrade chain and CORS probe, against loopback sites. */
+class SiteProberTest {
+
+    private static Vertx vertx;
+    private static TestPki pki;
+    private static Path caFile;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) {
+        vertx = Vertx.vertx();
+        pki = TestPki.newCa("Vantage Site Root");
+        caFile = pki.writeCaPem(dir.resolve("ca.pem"));
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    static ProbeOptions options() {
+        return ProbeOptions.defaults().withTimeout(Duration.ofSeconds(15)).withCaFile(caFile);
+    }
+
+    @Nested
+    class HttpsSiteWithAnHttpListener {
+        @Test
+        void probesThePageTheUpgradeChainAndCorsWithAForeignOrigin() throws Exception {
+            String name = "app.vantage.test";
+            try (LoopbackSite secure = LoopbackSite.https(pki.issue(LeafSpec.localhost()
+                            .names(name, List.of(name), List.of())))
+                    .route("/account", (v, req) -> req.response()
+                            .putHeader("Access-Control-Allow-Origin", String.valueOf(req.getHeader("Origin")))
+                            .end("account"))
+                    .start(vertx);
+                 LoopbackSite plain = LoopbackSite.http()
+                         .redirect("/account", 301, secure.url(name, "/account").toString()).start(vertx)) {
+                ProbeOptions options = options().withHttpPort(plain.port())
+                        .withResolve(Map.ofEntries(secure.pin(name), plain.pin(name)));
+                URI target = URI.create("https://" + name + ":" + secure.port() + "/account?tab=1");
+
+                SiteEvidence evidence = new SiteProber(vertx, options).probe(target).await(30, TimeUnit.SECONDS);
+
+                assertThat(evidence.finalPage().response().orElseThrow().status()).isEqualTo(200);
+                assertThat(evidence.finalPage().tls().orElseThrow().trust().trusted()).isTrue();
+                RedirectChain upgrade = evidence.httpUpgrade().orElseThrow();
+                assertThat(upgrade.first().request().url())
+                        .isEqualTo(URI.create("http://" + name + ":" + plain.port() + "/account?tab=1"));
+                assertThat(upgrade.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
+                assertThat(upgrade.last().isHttps()).isTrue();
+                HttpExchange cors = evidence.corsProbe().orElseThrow();
+                assertThat(cors.request().headers().first("Origin")).contains(SiteEvidence.FOREIGN_ORIGIN);
+                assertThat(cors.response().orElseThrow().headers().first("Access-Control-Allow-Origin"))
+                        .contains(SiteEvidence.FOREIGN_ORIGIN);
+                assertThat(evidence.took()).isPositive();
+                assertThat(evidence.startedAt()).isNotNull();
+            }
+        }
+
+        @Test
+        void aMissingHttpListenerIsEvidenceNotAnError() throws Exception {
+            try (LoopbackSite secure = LoopbackSite.https(pki.issue(LeafSpec.localhost())).start(vertx)) {
+                ProbeOptions options = options().withHttpPort(LoopbackSite.refusedPort());
+
+                SiteEvidence evidence = new SiteProber(vertx, options).probe(secure.url("/"))
+                        .await(30, TimeUnit.SECONDS);
+
+                assertThat(evidence.finalPage().answered()).isTrue();
+                assertThat(evidence.httpUpgrade().orElseThrow().outcome()).isEqualTo(RedirectOutcome.FAILED);
+                assertThat(evidence.httpUpgrade().orElseThrow().last().failure().orElseThrow().kind())
+                        .isEqualTo(FailureKind.REFUSED);
+            }
+        }
+    }
+
+    @Nested
+    class PlainHttpTarget {
+        @Test
+        void hasNoSeparateUpgradeChain() throws Exception {
+            try (LoopbackSite plain = LoopbackSite.http().start(vertx)) {
+                SiteEvidence evidence = new SiteProber(vertx, options()).probe(plain.url("/"))
+                        .await(30, TimeUnit.SECONDS);
+
+                assertThat(evidence.httpUpgrade()).isEmpty();
+                assertThat(evidence.plainHttpChain()).contains(evidence.page());
+                assertThat(plain.requests()).as("page and CORS probe").isEqualTo(2);
+            }
+        }
+    }
+
+    @Nested
+    class UpgradeUrl {
+        @Test
+        void leavesPort80ImplicitAndKeepsPathAndQuery() {
+            SiteProber prober = new SiteProber(vertx, ProbeOptions.defaults());
+
+            assertThat(prober.plainHttpUrl(URI.create("https://example.com:8443/a/b?c=d%20e")))
+                    .contains(URI.create("http://example.com/a/b?c=d%20e"));
+            assertThat(prober.plainHttpUrl(URI.create("https://example.com"))).contains(URI.create("http://example.com/"));
+        }
+
+        @Test
+        void namesAnotherHttpPort() {
+            SiteProber prober = new SiteProber(vertx, ProbeOptions.defaults().withHttpPort(8080));
+
+            assertThat(prober.plainHttpUrl(URI.create("https://[2001:db8::1]/x")))
+                    .contains(URI.create("http://[2001:db8::1]:8080/x"));
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.vantage.probe.http;
+
+import dev.vantage.fixtures.LoopbackSite;
+import dev.vantage.fixtures.TestPki;
+import dev.vantage.fixtures.TestPki.LeafSpec;
+import dev.vantage.probe.Deadline;
+import dev.vantage.probe.FailureKind;
+import dev.vantage.probe.ProbeOptions;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Redirect walks against loopback sites: one nested scenario per kind of chain. */
+class RedirectProberTest {
+
+    private static Vertx vertx;
+    private static TestPki pki;
+    private static Path caFile;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) {
+        vertx = Vertx.vertx();
+        pki = TestPki.newCa("Vantage Redirect Root");
+        caFile = pki.writeCaPem(dir.resolve("ca.pem"));
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    static ProbeOptions options() {
+        return ProbeOptions.defaults().withTimeout(Duration.ofSeconds(15)).withCaFile(caFile);
+    }
+
+    static RedirectChain follow(ProbeOptions options, URI start) throws Exception {
+        HttpProber http = new HttpProber(vertx, options);
+        try {
+            return new RedirectProber(http).follow(HttpRequestSpec.get(start), Deadline.in(options.timeout()))
+                    .await(30, TimeUnit.SECONDS);
+        } finally {
+            http.close().await();
+        }
+    }
+
+    static int status(HttpExchange exchange) {
+        return exchange.response().orElseThrow().status();
+    }
+
+    @Nested
+    class PermanentVersusTemporary {
+        @Test
+        void a301IsFollowedToTheFinalPageAndRecorded() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, "/home").page("/home", 200, "home")
+                    .start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
+                assertThat(chain.hops()).extracting(RedirectProberTest::status).containsExactly(301, 200);
+                assertThat(chain.last().request().url()).isEqualTo(site.url("/home"));
+                assertThat(chain.redirects()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void a302IsFollowedButItsStatusKeptForTheChecks() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 302, "/home").start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/"));
+
+                assertThat(chain.hops()).extracting(RedirectProberTest::status).containsExactly(302, 200);
+            }
+        }
+
+        @Test
+        void aRelativeLocationResolvesAgainstTheCurrentUrl() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/dir/start", 307, "next?x=1").start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/dir/start"));
+
+                assertThat(chain.last().request().url()).isEqualTo(site.url("/dir/next?x=1"));
+            }
+        }
+    }
+
+    @Nested
+    class ChainsThatEndBadly {
+        @Test
+        void aLoopIsDetectedWhenAUrlComesBack() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/a", 302, "/b").redirect("/b", 302, "/a")
+                    .start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/a"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.LOOP);
+                assertThat(chain.hops()).hasSize(2);
+                assertThat(site.requests()).isEqualTo(2);
+            }
+        }
+
+        @Test
+        void theHopCapCutsALongChain() throws Exception {
+            LoopbackSite.Builder builder = LoopbackSite.http();
+            for (int i = 0; i < 20; i++) {
+                builder.redirect("/r" + i, 301, "/r" + (i + 1));
+            }
+            try (LoopbackSite site = builder.start(vertx)) {
+                RedirectChain chain = follow(options().withMaxRedirects(3), site.url("/r0"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.TOO_MANY_HOPS);
+                assertThat(chain.redirects()).isEqualTo(3);
+                assertThat(site.requests()).isEqualTo(4);
+            }
+        }
+
+        @Test
+        void aRedirectWithoutLocationIsABadLocation() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http()
+                    .route("/", (v, req) -> req.response().setStatusCode(302).end()).start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.BAD_LOCATION);
+                assertThat(chain.hops()).hasSize(1);
+            }
+        }
+
+        @Test
+        void aLocationToAnotherSchemeIsNotFollowed() throws Exception {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, "ftp://files.vantage.test/").start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.BAD_LOCATION);
+            }
+        }
+
+        @Test
+        void aFailedHopEndsTheChainWithItsFailure() throws Exception {
+            String dead = "http://127.0.0.1:" + LoopbackSite.refusedPort() + "/";
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, dead).start(vertx)) {
+                RedirectChain chain = follow(options(), site.url("/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FAILED);
+                assertThat(chain.last().failure().orElseThrow().kind()).isEqualTo(FailureKind.REFUSED);
+            }
+        }
+    }
+
+    @Nested
+    class HopsAcrossSchemesAndHosts {
+        @Test
+        void aDowngradeHopFromHttpsToHttpIsWalkedAndVisible() throws Exception {
+            try (LoopbackSite plain = LoopbackSite.http().page("/plain", 200, "plain").start(vertx);
+                 LoopbackSite secure = LoopbackSite.https(pki.issue(LeafSpec.localhost()))
+                         .redirect("/", 301, plain.url("/plain").toString()).start(vertx)) {
+                RedirectChain chain = follow(options(), secure.url("/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
+                assertThat(chain.hops()).extracting(HttpExchange::isHttps).containsExactly(true, false);
+                assertThat(chain.first().tls()).isPresent();
+                assertThat(chain.last().tls()).isEmpty();
+            }
+        }
+
+        @Test
+        void aCrossHostHopGoesToTheOtherNameThroughItsPin() throws Exception {
+            try (LoopbackSite target = LoopbackSite.http().page("/", 200, "www").start(vertx);
+                 LoopbackSite apex = LoopbackSite.http()
+                         .redirect("/", 301, target.url("www.vantage.test", "/").toString()).start(vertx)) {
+                ProbeOptions pinned = options().withResolve(Map.ofEntries(apex.pin("vantage.test"),
+                        target.pin("www.vantage.test")));
+
+                RedirectChain chain = follow(pinned, apex.url("vantage.test", "/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
+                assertThat(chain.hops()).extracting(h -> h.request().url().getHost())
+                        .containsExactly("vantage.test", "www.vantage.test");
+                assertThat(target.requests()).isEqualTo(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.vantage.probe.http;
+
+import dev.vantage.probe.AddressPolicy;
+import dev.vantage.probe.FailureKind;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TargetResolverTest {
+
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    private static TargetResolver.Resolution resolve(Map<String, String> pins, String host, int port) {
+        return new TargetResolver(vertx, pins, AddressPolicy.ALLOW_INTERNAL).resolve(host, port).await();
+    }
+
+    @Test
+    void aBracketedIpv6LiteralNeedsNoLookup() {
+        assertThat(resolve(Map.of(), "[::1]", 443).address().orElseThrow().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void aPinAppliesToItsPortOnlyLikeCurl() {
+        Map<String, String> pins = Map.of("site.test:443", "127.0.0.2", "v6.test:443", "[::1]");
+
+        assertThat(resolve(pins, "site.test", 443).address().orElseThrow().getHostAddress()).isEqualTo("127.0.0.2");
+        assertThat(resolve(pins, "v6.test", 443).address()).isPresent();
+        assertThat(resolve(pins, "site.test", 80).failure().orElseThrow().kind()).isEqualTo(FailureKind.DNS);
+    }
+
+    @Test
+    void aPinThatIsNotAnAddressIsReportedAsSuch() {
+        assertThat(resolve(Map.of("site.test:443", "elsewhere.test"), "site.test", 443).failure().orElseThrow()
+                .message()).contains("not an IP address");
+    }
+
+    @Test
+    void aPinToTheCloudMetadataAddressIsBlocked() {
+        assertThat(resolve(Map.of("site.test:80", "169.254.169.254"), "site.test", 80).failure().orElseThrow()
+                .kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
+    }
+}
