@@ -56,7 +56,10 @@ public final class Grader {
         }
         List<AreaReport> areas = new ArrayList<>();
         for (Area area : Area.values()) {
-            areas.add(areaReport(area, scored, caps));
+            areas.add(unreachable.isPresent() && area.observableFromOutside() && area != Area.RELIABILITY
+                    // An unreachable site shows no headers: an A+ "security" for it would be a lie.
+                    ? new AreaReport(area, AreaReport.Status.NOT_MEASURED, Optional.empty(), Optional.empty())
+                    : areaReport(area, scored, caps));
         }
         return new Report(evidence.target(), evidence.startedAt(), evidence.took(), grade, score, table.version(),
                 areas, scored, caps.stream().map(Cap::sentence).distinct().toList(), unreachable);

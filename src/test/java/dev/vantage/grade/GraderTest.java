@@ -225,6 +225,13 @@ class GraderTest {
         }
 
         @Test
+        void anUnreachableSiteHasNoSecurityGradeEvenWhenAFindingPassed() {
+            Report report = GRADER.grade(refused(), List.of(security("redirect", Verdict.PASS, "ok")));
+            assertThat(area(report, Area.SECURITY).status()).isEqualTo(AreaReport.Status.NOT_MEASURED);
+            assertThat(area(report, Area.SECURITY).grade()).isEmpty();
+        }
+
+        @Test
         void aResponseCutShortByAResetIsStillReachable() {
             HttpResponseEvidence partial =
                     new HttpResponseEvidence(200, "OK", "HTTP/1.1", Headers.EMPTY, "", 10, false);
