@@ -7,6 +7,10 @@ import java.util.OptionalInt;
 /** What came back for one hand-built ClientHello, as {@link ServerHelloParser} read it. */
 public sealed interface ServerReply {
 
+    /** No answer at all: refused, reset, closed silently or timed out. */
+    record Failed(dev.vantage.probe.ProbeFailure failure) implements ServerReply {
+    }
+
     /** Not enough bytes yet to decide. */
     record Incomplete() implements ServerReply {
     }
