@@ -112,7 +112,8 @@ public final class ServerHelloParser {
             int legacy = in.getShort() & 0xFFFF;
             byte[] random = new byte[32];
             in.get(random);
-            in.position(in.position() + (in.get() & 0xFF));
+            int sessionIdLength = in.get() & 0xFF;
+            in.position(in.position() + sessionIdLength);
             int suite = in.getShort() & 0xFFFF;
             int compression = in.get() & 0xFF;
             int version = legacy;
