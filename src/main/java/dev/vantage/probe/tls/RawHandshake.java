@@ -29,7 +29,8 @@ final class RawHandshake {
             ServerReply last = ServerHelloParser.parse(received.toByteArray());
             complete(promise, socket[0], last instanceof ServerReply.Hello ? last
                     : new ServerReply.Failed(new ProbeFailure(FailureKind.TIMEOUT,
-                    "no complete answer to the ClientHello within " + timeoutMillis + " ms")));
+                    "no complete answer to the ClientHello within " + timeoutMillis + " ms ("
+                    + received.size() + " bytes received)")));
         });
         promise.future().onComplete(r -> vertx.cancelTimer(timer));
         client.connect(new ConnectOptions().setHost(host).setPort(port).setTimeout((int) timeoutMillis))

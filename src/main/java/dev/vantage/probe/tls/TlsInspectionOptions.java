@@ -48,6 +48,11 @@ public record TlsInspectionOptions(Optional<String> serverName, Optional<Path> c
         return new TlsInspectionOptions(serverName, caFile, handshake, total, concurrency, bundleSize, protocols);
     }
 
+    /** Only these protocols are enumerated (the certificate handshake always runs). */
+    public TlsInspectionOptions withProtocols(Set<TlsProtocol> only) {
+        return new TlsInspectionOptions(serverName, caFile, handshakeTimeout, deadline, concurrency, bundleSize, only);
+    }
+
     public TlsInspectionOptions withConcurrency(int n) {
         return new TlsInspectionOptions(serverName, caFile, handshakeTimeout, deadline, n, bundleSize, protocols);
     }

@@ -43,13 +43,22 @@ class TlsInspectorLoopbackTest {
     }
 
     static TlsInspection inspect(KeyCertOptions key, Set<String> protocols) throws Exception {
+        return inspect(key, protocols, java.util.EnumSet.allOf(TlsProtocol.class));
+    }
+
+    /** Certificate scenarios enumerate only TLS 1.2/1.3: the JDK server is slow to refuse legacy hellos. */
+    static TlsInspection inspectModern(KeyCertOptions key) throws Exception {
+        return inspect(key, BOTH, java.util.EnumSet.of(TlsProtocol.TLS_1_2, TlsProtocol.TLS_1_3));
+    }
+
+    static TlsInspection inspect(KeyCertOptions key, Set<String> protocols, Set<TlsProtocol> probe) throws Exception {
         NetServer server = vertx.createNetServer(new NetServerOptions().setSsl(true).setKeyCertOptions(key)
                 .setEnabledSecureTransportProtocols(protocols)).connectHandler(s -> { });
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
             return TlsInspector.inspect(vertx, "127.0.0.1", server.actualPort(), TlsInspectionOptions.defaults()
                             .withServerName("localhost").withCaFile(pki.writeCaPem(dir.resolve("ca.pem")))
-                            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20)))
+                            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20)).withProtocols(probe))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } finally {
             server.close();
@@ -86,7 +95,7 @@ class TlsInspectorLoopbackTest {
 
     @Test
     void expiredCertificateFailsAndRatesT() throws Exception {
-        TlsInspection in = inspect(pki.issue(TestPki.LeafSpec.localhost().expired()).keyCertOptions(), BOTH);
+        TlsInspection in = inspectModern(pki.issue(TestPki.LeafSpec.localhost().expired()).keyCertOptions());
         assertThat(in.certificate().trust().trusted()).isFalse();
         assertThat(finding(in, "tls.certificate-expiry").result()).isEqualTo("expired");
         assertThat(SslLabsRating.rate(in, OptionalLong.empty()).letter()).isEqualTo("T");
@@ -94,21 +103,21 @@ class TlsInspectorLoopbackTest {
 
     @Test
     void notYetValidCertificate() throws Exception {
-        TlsInspection in = inspect(pki.issue(TestPki.LeafSpec.localhost().notYetValid()).keyCertOptions(), BOTH);
+        TlsInspection in = inspectModern(pki.issue(TestPki.LeafSpec.localhost().notYetValid()).keyCertOptions());
         assertThat(finding(in, "tls.certificate-expiry").result()).isEqualTo("not-yet-valid");
     }
 
     @Test
     void selfSignedCertificate() throws Exception {
-        TlsInspection in = inspect(pki.issue(TestPki.LeafSpec.localhost().asSelfSigned()).keyCertOptions(), BOTH);
+        TlsInspection in = inspectModern(pki.issue(TestPki.LeafSpec.localhost().asSelfSigned()).keyCertOptions());
         assertThat(in.certificate().selfSigned()).isTrue();
         assertThat(finding(in, "tls.certificate-trust").result()).isEqualTo("self-signed");
     }
 
     @Test
     void wrongHostnameRatesM() throws Exception {
-        TlsInspection in = inspect(pki.issue(TestPki.LeafSpec.localhost().names("other.example",
-                List.of("other.example"), List.of())).keyCertOptions(), BOTH);
+        TlsInspection in = inspectModern(pki.issue(TestPki.LeafSpec.localhost().names("other.example",
+                List.of("other.example"), List.of())).keyCertOptions());
         assertThat(in.certificate().hostnameMatches()).isFalse();
         assertThat(finding(in, "tls.certificate-hostname").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(SslLabsRating.rate(in, OptionalLong.empty()).letter()).isEqualTo("M");
@@ -117,10 +126,10 @@ class TlsInspectorLoopbackTest {
     @Test
     void incompleteChainWhenTheIntermediateIsNotServed() throws Exception {
         TestPki.Leaf leaf = pki.intermediate("Loopback Intermediate").issueWithChain(TestPki.LeafSpec.localhost());
-        TlsInspection full = inspect(leaf.keyCertOptions(), BOTH);
+        TlsInspection full = inspectModern(leaf.keyCertOptions());
         assertThat(full.certificate().chainComplete()).isTrue();
         assertThat(full.certificate().trust().trusted()).isTrue();
-        TlsInspection partial = inspect(leaf.leafOnlyKeyCertOptions(), BOTH);
+        TlsInspection partial = inspectModern(leaf.leafOnlyKeyCertOptions());
         assertThat(partial.certificate().chainComplete()).isFalse();
         assertThat(finding(partial, "tls.certificate-chain").result()).isEqualTo("incomplete");
     }
@@ -128,7 +137,7 @@ class TlsInspectorLoopbackTest {
     @Test
     void sha1AndRsa1024LeafAreServedByTheJdkAndFlagged() throws Exception {
         TlsInspection in = inspect(pki.issue(TestPki.LeafSpec.localhost().key(1024, "SHA1withRSA")).keyCertOptions(),
-                Set.of("TLSv1.2"));
+                Set.of("TLSv1.2"), java.util.EnumSet.of(TlsProtocol.TLS_1_2));
         assertThat(finding(in, "tls.certificate-signature").result()).isEqualTo("sha1");
         assertThat(finding(in, "tls.certificate-key").result()).isEqualTo("weak");
         assertThat(SslLabsRating.rate(in, OptionalLong.empty()).letter()).isEqualTo("T");
