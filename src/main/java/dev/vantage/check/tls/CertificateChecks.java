@@ -23,13 +23,11 @@ public final class CertificateChecks {
 
     private static TlsCheck cert(String id, String title, Set<String> results, java.util.function.BiFunction<TlsCheck,
             TlsInspection, Finding> rule) {
-        TlsCheck[] self = new TlsCheck[1];
         java.util.Set<String> all = new java.util.HashSet<>(results);
         all.addAll(Set.of("no-tls", "no-certificate", "error"));
-        self[0] = new TlsCheck(id, title, all, in -> in.certificate().available() ? rule.apply(self[0], in)
-                : self[0].finding(Verdict.ERROR, "no-certificate", in.certificate().error().orElse("no certificate read"),
+        return new TlsCheck(id, title, all, (c, in) -> in.certificate().available() ? rule.apply(c, in)
+                : c.finding(Verdict.ERROR, "no-certificate", in.certificate().error().orElse("no certificate read"),
                 "Make sure the server completes a TLS 1.2 or 1.3 handshake with a modern client."));
-        return self[0];
     }
 
     static TlsCheck trust() {

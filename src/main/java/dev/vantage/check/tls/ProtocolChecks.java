@@ -22,8 +22,7 @@ public final class ProtocolChecks {
 
     static TlsCheck protocols() {
         return new TlsCheck("tls.protocols", "TLS protocol versions",
-                Set.of("modern", "no-tls13", "legacy-enabled", "ssl-enabled", "no-tls"), in -> {
-            TlsCheck c = protocolsSelf();
+                Set.of("modern", "no-tls13", "legacy-enabled", "ssl-enabled", "no-tls"), (c, in) -> {
             List<String> on = in.acceptedProtocols().stream().map(TlsProtocol::label).toList();
             if (on.isEmpty()) {
                 return c.finding(Verdict.FAIL, "no-tls", "no protocol accepted: " + in.errors(),
@@ -43,75 +42,69 @@ public final class ProtocolChecks {
         });
     }
 
-    private static TlsCheck protocolsSelf() {
-        return new TlsCheck("tls.protocols", "TLS protocol versions", Set.of(), in -> null);
-    }
 
     static TlsCheck ciphers() {
-        TlsCheck shape = new TlsCheck("tls.ciphers", "Cipher suites", Set.of(), in -> null);
-        return new TlsCheck(shape.id(), shape.title(),
-                Set.of("strong", "insecure", "weak", "no-tls"), in -> {
+        return new TlsCheck("tls.ciphers", "Cipher suites",
+                Set.of("strong", "insecure", "weak", "no-tls"), (c, in) -> {
             List<String> insecure = names(in, s -> s.nullCipher() || s.export() || s.anonymous()
                     || s.weakerThan112Bits());
             if (!insecure.isEmpty()) {
-                return shape.finding(Verdict.FAIL, "insecure", "NULL/EXPORT/anonymous/DES suites: " + insecure,
+                return c.finding(Verdict.FAIL, "insecure", "NULL/EXPORT/anonymous/DES suites: " + insecure,
                         "Remove these suites from the server's cipher list.");
             }
             List<String> weak = names(in, s -> s.rc4() || s.tripleDes());
             if (!weak.isEmpty()) {
-                return shape.finding(Verdict.FAIL, "weak", "RC4/3DES suites: " + weak, "Remove RC4 and 3DES suites.");
+                return c.finding(Verdict.FAIL, "weak", "RC4/3DES suites: " + weak, "Remove RC4 and 3DES suites.");
             }
-            return shape.finding(Verdict.PASS, "strong", in.acceptedSuites().size() + " suites, none weak", "");
+            return c.finding(Verdict.PASS, "strong", in.acceptedSuites().size() + " suites, none weak", "");
         });
     }
 
     static TlsCheck forwardSecrecy() {
-        TlsCheck shape = new TlsCheck("tls.forward-secrecy", "Forward secrecy", Set.of(), in -> null);
-        return new TlsCheck(shape.id(), shape.title(), Set.of("all", "partial", "none", "no-tls"), in -> {
+        return new TlsCheck("tls.forward-secrecy", "Forward secrecy",
+                Set.of("all", "partial", "none", "no-tls"), (c, in) -> {
             List<String> without = names(in, s -> !s.forwardSecrecy());
             if (without.isEmpty()) {
-                return shape.finding(Verdict.PASS, "all", "every accepted suite is forward secret", "");
+                return c.finding(Verdict.PASS, "all", "every accepted suite is forward secret", "");
             }
             boolean any = in.acceptedSuites().stream().anyMatch(s -> s.suite().forwardSecrecy());
-            return any ? shape.finding(Verdict.WARN, "partial", "suites without forward secrecy: " + without,
+            return any ? c.finding(Verdict.WARN, "partial", "suites without forward secrecy: " + without,
                     "Offer only ECDHE/DHE (and TLS 1.3) suites.")
-                    : shape.finding(Verdict.FAIL, "none", "no forward-secret suite accepted",
+                    : c.finding(Verdict.FAIL, "none", "no forward-secret suite accepted",
                     "Enable ECDHE suites.");
         });
     }
 
     static TlsCheck aead() {
-        TlsCheck shape = new TlsCheck("tls.aead", "Authenticated encryption (AEAD)", Set.of(), in -> null);
-        return new TlsCheck(shape.id(), shape.title(), Set.of("all", "partial", "none", "no-tls"), in -> {
+        return new TlsCheck("tls.aead", "Authenticated encryption (AEAD)",
+                Set.of("all", "partial", "none", "no-tls"), (c, in) -> {
             List<String> cbc = names(in, s -> !s.aead());
             if (cbc.isEmpty()) {
-                return shape.finding(Verdict.PASS, "all", "every accepted suite is AEAD", "");
+                return c.finding(Verdict.PASS, "all", "every accepted suite is AEAD", "");
             }
             boolean any = in.acceptedSuites().stream().anyMatch(s -> s.suite().aead());
-            return any ? shape.finding(Verdict.INFO, "partial", "non-AEAD suites also accepted: " + cbc.size(),
+            return any ? c.finding(Verdict.INFO, "partial", "non-AEAD suites also accepted: " + cbc.size(),
                     "Prefer GCM/CHACHA20 suites; drop CBC ones when clients allow.")
-                    : shape.finding(Verdict.FAIL, "none", "no AEAD suite accepted", "Enable AES-GCM or CHACHA20 suites.");
+                    : c.finding(Verdict.FAIL, "none", "no AEAD suite accepted", "Enable AES-GCM or CHACHA20 suites.");
         });
     }
 
     static TlsCheck compression() {
-        TlsCheck shape = new TlsCheck("tls.compression", "TLS compression (CRIME)", Set.of(), in -> null);
-        return new TlsCheck(shape.id(), shape.title(), Set.of("off", "on", "not-tested", "no-tls"),
-                in -> in.compression().map(on -> on
-                        ? shape.finding(Verdict.FAIL, "on", "server accepted DEFLATE compression",
+        return new TlsCheck("tls.compression", "TLS compression (CRIME)",
+                Set.of("off", "on", "not-tested", "no-tls"), (c, in) -> in.compression().map(on -> on
+                        ? c.finding(Verdict.FAIL, "on", "server accepted DEFLATE compression",
                         "Disable TLS compression.")
-                        : shape.finding(Verdict.PASS, "off", "no TLS compression", ""))
-                        .orElse(shape.finding(Verdict.NOT_APPLICABLE, "not-tested", "only TLS 1.3 (no compression)", "")));
+                        : c.finding(Verdict.PASS, "off", "no TLS compression", ""))
+                        .orElse(c.finding(Verdict.NOT_APPLICABLE, "not-tested", "only TLS 1.3 (no compression)", "")));
     }
 
     static TlsCheck renegotiation() {
-        TlsCheck shape = new TlsCheck("tls.renegotiation", "Secure renegotiation", Set.of(), in -> null);
-        return new TlsCheck(shape.id(), shape.title(), Set.of("secure", "insecure", "not-applicable", "no-tls"),
-                in -> in.secureRenegotiation().map(ok -> ok
-                        ? shape.finding(Verdict.PASS, "secure", "renegotiation_info answered (RFC 5746)", "")
-                        : shape.finding(Verdict.FAIL, "insecure", "no renegotiation_info in the ServerHello",
+        return new TlsCheck("tls.renegotiation", "Secure renegotiation",
+                Set.of("secure", "insecure", "not-applicable", "no-tls"), (c, in) -> in.secureRenegotiation().map(ok -> ok
+                        ? c.finding(Verdict.PASS, "secure", "renegotiation_info answered (RFC 5746)", "")
+                        : c.finding(Verdict.FAIL, "insecure", "no renegotiation_info in the ServerHello",
                         "Update the TLS library: it lacks RFC 5746 secure renegotiation."))
-                        .orElse(shape.finding(Verdict.NOT_APPLICABLE, "not-applicable", "TLS 1.3 has no renegotiation", "")));
+                        .orElse(c.finding(Verdict.NOT_APPLICABLE, "not-applicable", "TLS 1.3 has no renegotiation", "")));
     }
 
     private static List<String> names(TlsInspection in, Predicate<CipherSuite> p) {

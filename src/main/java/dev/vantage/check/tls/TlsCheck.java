@@ -6,13 +6,13 @@ import dev.vantage.check.Verdict;
 import dev.vantage.probe.tls.TlsInspection;
 
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * One pure TLS check over a {@link TlsInspection}; ids are {@code tls.*}. The lead adapts these to
  * {@link dev.vantage.check.Check} once SiteEvidence carries a TlsInspection.
  */
-public record TlsCheck(String id, String title, Set<String> results, Function<TlsInspection, Finding> rule) {
+public record TlsCheck(String id, String title, Set<String> results, BiFunction<TlsCheck, TlsInspection, Finding> rule) {
 
     public TlsCheck {
         results = Set.copyOf(results);
@@ -28,13 +28,14 @@ public record TlsCheck(String id, String title, Set<String> results, Function<Tl
             return finding(Verdict.NOT_APPLICABLE, "no-tls", "the server accepted no TLS handshake", "");
         }
         try {
-            return rule.apply(in);
+            return rule.apply(this, in);
         } catch (RuntimeException e) {
             return finding(Verdict.ERROR, "error", "could not evaluate: " + e, "");
         }
     }
 
-    Finding finding(Verdict verdict, String result, String observed, String remediation) {
+    /** A finding of this check. */
+    public Finding finding(Verdict verdict, String result, String observed, String remediation) {
         return new Finding(id, area(), title, verdict, result, observed, remediation);
     }
 }

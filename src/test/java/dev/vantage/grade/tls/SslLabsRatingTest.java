@@ -1,18 +1,18 @@
 package dev.vantage.grade.tls;
 
-import dev.vantage.probe.tls.AcceptedSuite;
 import dev.vantage.probe.tls.CertificateFacts;
-import dev.vantage.probe.tls.CertificateSummary;
 import dev.vantage.probe.tls.CertificateTrust;
-import dev.vantage.probe.tls.KeyExchangeStrength;
-import dev.vantage.probe.tls.ProtocolSupport;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.tls.TlsProtocol;
 import org.junit.jupiter.api.Test;
 
+import static dev.vantage.probe.tls.TlsInspectionFixtures.NOW;
+import static dev.vantage.probe.tls.TlsInspectionFixtures.goodCert;
+import static dev.vantage.probe.tls.TlsInspectionFixtures.inspection;
+import static dev.vantage.probe.tls.TlsInspectionFixtures.leaf;
+import static dev.vantage.probe.tls.TlsInspectionFixtures.modern;
+
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,36 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SslLabsRatingTest {
 
-    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    static final Optional<KeyExchangeStrength> X25519 = Optional.of(KeyExchangeStrength.ofGroup(0x001D));
     static final OptionalLong LONG_HSTS = OptionalLong.of(31_536_000);
-
-    static CertificateSummary leaf(int bits, String sig, Instant notAfter) {
-        return new CertificateSummary("CN=localhost", "CN=CA", List.of("localhost"), NOW.minus(Duration.ofDays(10)),
-                notAfter, "RSA", bits, sig, "00");
-    }
-
-    static CertificateFacts goodCert() {
-        return new CertificateFacts("localhost", List.of(leaf(2048, "SHA256withRSA", NOW.plus(Duration.ofDays(80)))),
-                CertificateTrust.TRUSTED, true, false, true, true, false, Optional.of("TLSv1.3"),
-                Optional.of("TLS_AES_128_GCM_SHA256"), Optional.of("h2"), Optional.empty());
-    }
-
-    static TlsInspection inspection(Map<TlsProtocol, List<Integer>> suites, CertificateFacts cert) {
-        List<ProtocolSupport> ps = new ArrayList<>();
-        for (TlsProtocol p : TlsProtocol.values()) {
-            List<AcceptedSuite> s = suites.getOrDefault(p, List.of()).stream().map(c -> AcceptedSuite.of(c,
-                    c == 0x009C || c == 0x000A || c == 0x0005 || c == 0x0003 || c == 0x0034 ? Optional.empty() : X25519)).toList();
-            ps.add(new ProtocolSupport(p, !s.isEmpty(), s, Optional.empty(), Optional.empty()));
-        }
-        return new TlsInspection("localhost", 443, NOW, ps, cert, Optional.of(false), Optional.of(true),
-                Optional.of(true), Optional.of(false), Duration.ofMillis(100), List.of());
-    }
-
-    static TlsInspection modern() {
-        return inspection(Map.of(TlsProtocol.TLS_1_2, List.of(0xC02F, 0xC030), TlsProtocol.TLS_1_3,
-                List.of(0x1301, 0x1302)), goodCert());
-    }
 
     @Test
     void modernServerWithLongHstsIsAPlus() {
