@@ -155,4 +155,39 @@ class TlsInspectorLoopbackTest {
         assertThat(in.errors()).anySatisfy(e -> assertThat(e).contains("refused"));
         assertThat(SslLabsRating.rate(in, OptionalLong.empty()).letter()).isEqualTo("F");
     }
+
+    @Test
+    void plainHttpServerIsReportedAsNotTls() throws Exception {
+        NetServer server = vertx.createNetServer().connectHandler(s -> s.handler(b ->
+                s.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n").onComplete(x -> s.close())));
+        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            TlsInspection in = TlsInspector.inspect(vertx, "127.0.0.1", server.actualPort(),
+                    TlsInspectionOptions.defaults().withProtocols(java.util.EnumSet.of(TlsProtocol.TLS_1_2)))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(in.speaksTls()).isFalse();
+            assertThat(in.protocol(TlsProtocol.TLS_1_2).orElseThrow().note().orElseThrow())
+                    .contains("not TLS").contains("HTTP/1.1 400");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void silentServerIsBoundedByTheHandshakeTimeoutAndTheDeadline() throws Exception {
+        NetServer server = vertx.createNetServer().connectHandler(s -> { });
+        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            long t0 = System.nanoTime();
+            TlsInspection in = TlsInspector.inspect(vertx, "127.0.0.1", server.actualPort(),
+                    TlsInspectionOptions.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(2)))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(in.speaksTls()).isFalse();
+            assertThat(in.protocols()).allSatisfy(p -> assertThat(p.note().orElseThrow()).contains("timeout"));
+            assertThat(in.certificate().available()).isFalse();
+        } finally {
+            server.close();
+        }
+    }
 }
