@@ -56,7 +56,10 @@ final class CertificateInspector {
         }
         return client.connect(connect).map(socket -> {
             SSLSession session = socket.sslSession();
-            CertificateFacts facts = facts(serverName, recorder, session, socket.applicationLayerProtocol());
+            boolean stapled = session instanceof ExtendedSSLSession ext && !ext.getStatusResponses().isEmpty();
+            CertificateFacts facts = facts(serverName, recorder, Optional.ofNullable(session.getProtocol()),
+                    Optional.ofNullable(session.getCipherSuite()),
+                    Optional.ofNullable(socket.applicationLayerProtocol()).filter(a -> !a.isEmpty()), stapled);
             session.invalidate();
             socket.close();
             return facts;
@@ -65,8 +68,33 @@ final class CertificateInspector {
                 .eventually(() -> client.close());
     }
 
-    private static CertificateFacts facts(String name, HandshakeTrustRecorder recorder, SSLSession session,
-                                          String alpn) {
+    /**
+     * Certificate facts from the Certificate message of a hand-built TLS <= 1.2 handshake, for servers the JDK
+     * cannot talk to (TLS 1.0/1.1 only, or only suites the JDK lacks). Empty when the hello carried no chain.
+     */
+    static Optional<CertificateFacts> fromRawHello(String name, TlsInspectionOptions options, ServerReply.Hello hello) {
+        if (hello.certificates().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.security.cert.CertificateFactory cf = java.security.cert.CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (byte[] der : hello.certificates()) {
+                chain.add((X509Certificate) cf.generateCertificate(new java.io.ByteArrayInputStream(der)));
+            }
+            HandshakeTrustRecorder recorder = HandshakeTrustRecorder.create(options.caFile());
+            CipherSuite suite = CipherSuites.describe(hello.cipherSuite());
+            recorder.record(chain.toArray(X509Certificate[]::new), suite.keyExchange() == CipherSuite.KeyExchange.RSA
+                    ? "RSA" : suite.keyExchange().name() + "_" + suite.authentication());
+            return Optional.of(facts(name, recorder, hello.protocol().map(TlsProtocol::label),
+                    Optional.of(suite.ianaName()), hello.alpn(), false));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static CertificateFacts facts(String name, HandshakeTrustRecorder recorder, Optional<String> protocol,
+                                          Optional<String> cipherSuite, Optional<String> alpn, boolean stapled) {
         List<X509Certificate> chain = recorder.chain();
         List<CertificateSummary> summaries = chain.stream().map(CertificateInspector::summarize).toList();
         boolean inOrder = true;
@@ -77,15 +105,12 @@ final class CertificateInspector {
         boolean complete = !chain.isEmpty() && inOrder && (selfIssued(chain.get(chain.size() - 1))
                 || recorder.anchors().stream().anyMatch(a -> a.getSubjectX500Principal()
                 .equals(chain.get(chain.size() - 1).getIssuerX500Principal())));
-        boolean stapled = session instanceof ExtendedSSLSession ext && !ext.getStatusResponses().isEmpty();
         CertificateTrust trust = recorder.problem().map(p -> CertificateTrust.rejected(
                 !complete && !selfSigned && p.startsWith("no trusted issuer")
                         ? "incomplete chain: the issuer of the last served certificate was not sent and is not a trusted root"
                         : p)).orElse(CertificateTrust.TRUSTED);
         return new CertificateFacts(name, summaries, trust, !chain.isEmpty() && hostnameMatches(chain.get(0), name),
-                selfSigned, inOrder, complete, stapled, Optional.ofNullable(session.getProtocol()),
-                Optional.ofNullable(session.getCipherSuite()), Optional.ofNullable(alpn).filter(a -> !a.isEmpty()),
-                Optional.empty());
+                selfSigned, inOrder, complete, stapled, protocol, cipherSuite, alpn, Optional.empty());
     }
 
     static CertificateSummary summarize(X509Certificate c) {

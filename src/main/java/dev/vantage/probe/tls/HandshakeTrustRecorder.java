@@ -84,7 +84,8 @@ public final class HandshakeTrustRecorder extends X509ExtendedTrustManager {
         return all;
     }
 
-    private void record(X509Certificate[] served, String authType) {
+    /** Validates a chain read outside a JDK handshake (from a hand-built one) and records the verdict. */
+    public void record(X509Certificate[] served, String authType) {
         chain = served == null ? List.of() : List.of(served);
         if (chain.isEmpty()) {
             return;

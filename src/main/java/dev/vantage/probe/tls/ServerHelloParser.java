@@ -96,6 +96,8 @@ public final class ServerHelloParser {
                 if (hello.flightComplete()) {
                     return hello;
                 }
+            } else if (type == 11) {
+                hello = hello.withCertificates(certificates(body));
             } else if (type == 12) {
                 hello = withServerKeyExchange(hello, body);
             } else if (type == 14) {
@@ -145,7 +147,7 @@ public final class ServerHelloParser {
             }
             boolean done = hrr || version == 0x0304;
             return new ServerReply.Hello(version, suite, compression, hrr, reneg, status, alpn, keyShare,
-                    OptionalInt.empty(), OptionalInt.empty(), types, done);
+                    OptionalInt.empty(), OptionalInt.empty(), types, done, List.of());
         } catch (RuntimeException e) {
             return null;
         }
@@ -174,6 +176,21 @@ public final class ServerHelloParser {
             // a malformed ServerKeyExchange leaves the strength unknown; the suite itself was still accepted
         }
         return h;
+    }
+
+    /** certificate_list: u24 total, then u24-length DER entries. */
+    private static List<byte[]> certificates(byte[] body) {
+        List<byte[]> ders = new ArrayList<>();
+        int pos = 3;
+        while (pos + 3 <= body.length) {
+            int len = u24(body, pos);
+            if (pos + 3 + len > body.length) {
+                break;
+            }
+            ders.add(Arrays.copyOfRange(body, pos + 3, pos + 3 + len));
+            pos += 3 + len;
+        }
+        return ders;
     }
 
     private static ServerReply parseSslv2(byte[] d) {

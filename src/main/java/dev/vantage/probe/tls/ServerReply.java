@@ -43,14 +43,16 @@ public sealed interface ServerReply {
      * @param kxGroup             named group from a TLS <= 1.2 ECDHE ServerKeyExchange
      * @param dhPrimeBits         DH prime size from a DHE ServerKeyExchange
      * @param flightComplete      ServerHelloDone seen (TLS <= 1.2), or the ServerHello is all there is to read (1.3/HRR)
+     * @param certificates        DER certificates of a TLS <= 1.2 Certificate message, leaf first (read-only use)
      */
     record Hello(int version, int cipherSuite, int compression, boolean helloRetryRequest,
                  boolean secureRenegotiation, boolean statusRequest, Optional<String> alpn,
                  OptionalInt keyShareGroup, OptionalInt kxGroup, OptionalInt dhPrimeBits, List<Integer> extensions,
-                 boolean flightComplete) implements ServerReply {
+                 boolean flightComplete, List<byte[]> certificates) implements ServerReply {
 
         public Hello {
             extensions = List.copyOf(extensions);
+            certificates = List.copyOf(certificates);
         }
 
         public Optional<TlsProtocol> protocol() {
@@ -59,7 +61,12 @@ public sealed interface ServerReply {
 
         Hello withKeyExchange(OptionalInt group, OptionalInt dhBits, boolean complete) {
             return new Hello(version, cipherSuite, compression, helloRetryRequest, secureRenegotiation,
-                    statusRequest, alpn, keyShareGroup, group, dhBits, extensions, complete);
+                    statusRequest, alpn, keyShareGroup, group, dhBits, extensions, complete, certificates);
+        }
+
+        Hello withCertificates(List<byte[]> ders) {
+            return new Hello(version, cipherSuite, compression, helloRetryRequest, secureRenegotiation,
+                    statusRequest, alpn, keyShareGroup, kxGroup, dhPrimeBits, extensions, flightComplete, ders);
         }
     }
 

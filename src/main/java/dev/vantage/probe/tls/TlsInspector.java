@@ -49,13 +49,18 @@ public final class TlsInspector {
                 Math.min(options.handshakeTimeout().toMillis(), deadline.remainingMillis()));
         return Future.join(scans).transform(x -> {
             List<TlsEnumerator.ProtocolScan> done = scans.stream().map(Future::result).toList();
-            return new Extras(enumerator, done).run().compose(extras -> cert.map(facts -> {
+            return new Extras(enumerator, done).run().compose(extras -> cert.map(jdkFacts -> {
+                CertificateFacts facts = jdkFacts.available() ? jdkFacts : done.stream()
+                        .flatMap(s -> s.firstHello().stream())
+                        .flatMap(h -> CertificateInspector.fromRawHello(name, options, h).stream())
+                        .findFirst().orElse(jdkFacts);
                 List<String> errors = new ArrayList<>(extras.errors);
                 if (done.stream().noneMatch(s -> s.support().accepted())) {
                     errors.add("no protocol accepted: " + done.stream().map(s -> s.support().protocol().label() + " "
                             + s.support().note().orElse("rejected")).reduce((a, b) -> a + "; " + b).orElse("none probed"));
                 }
-                facts.error().ifPresent(errors::add);
+                jdkFacts.error().ifPresent(e -> errors.add(facts.available()
+                        ? e + " (certificate read from a hand-built handshake instead)" : e));
                 if (deadline.passed()) {
                     errors.add("total deadline of " + options.deadline().toMillis() + " ms reached; results may be partial");
                 }
