@@ -101,7 +101,7 @@ final class TlsEnumerator {
                 rest.remove(Integer.valueOf(h.cipherSuite()));
                 return drain(protocol, rest, acc);
             }
-            acc.stop(reply, protocol);
+            acc.stop(reply);
             return Future.succeededFuture(acc);
         });
     }
@@ -160,7 +160,7 @@ final class TlsEnumerator {
             picks.put(h.cipherSuite(), kx);
         }
 
-        void stop(ServerReply reply, TlsProtocol protocol) {
+        void stop(ServerReply reply) {
             stopReason = describe(reply);
         }
 

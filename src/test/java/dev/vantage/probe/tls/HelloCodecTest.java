@@ -153,4 +153,25 @@ class HelloCodecTest {
                 0x1304, 0x1305);
         assertThat(CipherSuites.offerableFor(TlsProtocol.TLS_1_0)).doesNotContain(0xC02F).contains(0xC014);
     }
+
+    @Test
+    void sslv2ServerHelloListsTheSharedCipherSpecs() {
+        String body = "04 00 01 0002 0003 0006 0010" + "aabbcc" + "010080 0700c0" + "00".repeat(16);
+        byte[] record = hex(String.format("%04x", 0x8000 | hex(body).length) + body);
+        assertThat(ServerHelloParser.parse(record)).isEqualTo(new ServerReply.Sslv2Hello(List.of(0x010080, 0x0700C0)));
+        assertThat(ServerHelloParser.parse(java.util.Arrays.copyOf(record, 20))).isInstanceOf(ServerReply.Incomplete.class);
+    }
+
+    @Test
+    void tls12CertificateMessageIsCaptured() {
+        String body = "0303" + "11".repeat(32) + "00" + "c02f" + "00";
+        String sh = "02" + String.format("%06x", hex(body).length) + body;
+        String cert = "0b 00000b 000008 000005 0102030405";
+        String hs = sh + cert + "0e000000";
+        ServerReply r = ServerHelloParser.parse(hex("16 0303" + String.format("%04x", hex(hs).length) + hs));
+        assertThat(r).isInstanceOfSatisfying(ServerReply.Hello.class, h -> {
+            assertThat(h.certificates()).hasSize(1);
+            assertThat(h.certificates().get(0)).containsExactly(1, 2, 3, 4, 5);
+        });
+    }
 }
