@@ -43,8 +43,19 @@ class NginxTlsInteropIT {
     private static final String MODERN = "ssl_protocols TLSv1.2 TLSv1.3; ssl_ciphers "
             + "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
             + "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:"
-            + "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384; ssl_prefer_server_ciphers on;";
-    // nginx enables DHE only with ssl_dhparam; without it sslscan and Vantage must both see ECDHE only.
+            + "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384; ssl_prefer_server_ciphers on;"
+            + " ssl_dhparam DIR/ffdhe2048.pem;"; // nginx offers DHE only with ssl_dhparam
+    /** RFC 7919 ffdhe2048, as Mozilla's configuration generator serves it. */
+    private static final String FFDHE2048 = """
+            -----BEGIN DH PARAMETERS-----
+            MIIBCAKCAQEA//////////+t+FRYortKmq/cViAnPTzx2LnFg84tNpWp4TZBFGQz
+            +8yTnc4kmz75fS/jY2MMddj2gbICrsRhetPfHtXV/WVhJDP1H18GbtCFY2VVPe0a
+            87VXE15/V8k1mE8McODmi3fipona8+/och3xWKE2rec1MKzKT0g6eXq8CrGCsyT7
+            YdEIqUuyyOP7uWrat2DX9GgdT0Kj3jlN9K5W7edjcrsZCwenyO4KbXCeAvzhzffi
+            7MA0BM0oNC9hkXL+nOmFg/+OTxIy7vKBg8P+OxtMb61zO7X8vC7CIAXFjvGDfRaD
+            ssbzSibBsu/6iGtCOGEoXJf//////////wIBAg==
+            -----END DH PARAMETERS-----
+            """;
 
     private static Vertx vertx;
 
@@ -78,6 +89,10 @@ class NginxTlsInteropIT {
             assertThat(s.keyExchange().get().bits()).isGreaterThanOrEqualTo(s.keyExchange().get().elliptic() ? 225 : 2048);
         });
         assertThat(in.fallbackScsv()).contains(true);
+        assertThat(in.protocol(TlsProtocol.TLS_1_2).orElseThrow().suites()).anySatisfy(s -> {
+            assertThat(s.suite().keyExchange()).isEqualTo(dev.vantage.probe.tls.CipherSuite.KeyExchange.DHE);
+            assertThat(s.keyExchange().orElseThrow().bits()).isEqualTo(2048);
+        });
     }
 
     /** The JDK cannot speak TLS 1.0/1.1, so the certificate must come from the hand-built handshakes. */
@@ -163,6 +178,7 @@ class NginxTlsInteropIT {
             TestPki pki = TestPki.newCa("Vantage Interop CA");
             pki.issue(TestPki.LeafSpec.localhost()).writeTo(dir);
             pki.writeCaPem(dir.resolve("ca.pem"));
+            Files.writeString(dir.resolve("ffdhe2048.pem"), FFDHE2048);
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = s.getLocalPort();
@@ -183,7 +199,7 @@ class NginxTlsInteropIT {
                         location / { return 200 "ok\\n"; }
                       }
                     }
-                    """.formatted(dir, port, tlsConfig);
+                    """.formatted(dir, port, tlsConfig.replace("DIR", dir.toString()));
             Files.writeString(dir.resolve("nginx.conf"), conf);
             Process p = new ProcessBuilder("/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
                     "-g", "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
