@@ -89,6 +89,8 @@ class NginxTlsInteropIT {
             assertThat(s.keyExchange().get().bits()).isGreaterThanOrEqualTo(s.keyExchange().get().elliptic() ? 225 : 2048);
         });
         assertThat(in.fallbackScsv()).contains(true);
+        assertThat(in.alpnHttp11()).as("nginx answers ALPN http/1.1").contains(true);
+        assertThat(in.alpnH2()).as("no http2 in this config").isFalse();
         assertThat(in.protocol(TlsProtocol.TLS_1_2).orElseThrow().suites()).anySatisfy(s -> {
             assertThat(s.suite().keyExchange()).isEqualTo(dev.vantage.probe.tls.CipherSuite.KeyExchange.DHE);
             assertThat(s.keyExchange().orElseThrow().bits()).isEqualTo(2048);

@@ -17,12 +17,14 @@ import java.util.Optional;
  * @param secureRenegotiation renegotiation_info answered (RFC 5746); empty when only TLS 1.3 (no renegotiation)
  * @param fallbackScsv        TLS_FALLBACK_SCSV refused a downgraded hello; empty when fewer than two protocols
  * @param statusRequest       the server acknowledged status_request (OCSP stapling) in a TLS 1.2 ServerHello
+ * @param alpnHttp11          the server chose http/1.1 when offered alone (raw TLS <= 1.2 hello, or the JDK
+ *                            handshake when it chose http/1.1); empty when not testable
  * @param errors              what went wrong (unreachable, deadline, failed handshakes), empty when all went well
  */
 public record TlsInspection(String host, int port, Instant observedAt, List<ProtocolSupport> protocols,
                             CertificateFacts certificate, Optional<Boolean> compression,
                             Optional<Boolean> secureRenegotiation, Optional<Boolean> fallbackScsv,
-                            Optional<Boolean> statusRequest, Duration took, List<String> errors) {
+                            Optional<Boolean> statusRequest, Optional<Boolean> alpnHttp11, Duration took, List<String> errors) {
 
     public TlsInspection {
         protocols = List.copyOf(protocols);

@@ -66,11 +66,12 @@ public final class TlsInspector {
                 }
                 return new TlsInspection(host, port, observedAt, done.stream().map(TlsEnumerator.ProtocolScan::support).toList(),
                         facts, extras.compression, extras.renegotiation, extras.fallback, extras.statusRequest,
+                        extras.alpnHttp11.or(() -> facts.alpn().filter("http/1.1"::equals).map(a -> true)),
                         Duration.ofNanos(System.nanoTime() - start), errors);
             }));
         }).recover(e -> Future.succeededFuture(new TlsInspection(host, port, observedAt, List.of(),
                 CertificateFacts.failed(name, "inspection failed"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ofNanos(System.nanoTime() - start),
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofNanos(System.nanoTime() - start),
                 List.of("internal error during TLS inspection: " + e)))).eventually(() -> client.close());
     }
 
@@ -83,6 +84,7 @@ public final class TlsInspector {
         Optional<Boolean> renegotiation = Optional.empty();
         Optional<Boolean> fallback = Optional.empty();
         Optional<Boolean> statusRequest = Optional.empty();
+        Optional<Boolean> alpnHttp11 = Optional.empty();
 
         Extras(TlsEnumerator enumerator, List<TlsEnumerator.ProtocolScan> scans) {
             this.enumerator = enumerator;
@@ -109,6 +111,11 @@ public final class TlsInspector {
                     compression = Optional.of(h.compression() != 0);
                 } else {
                     errors.add("compression probe: " + TlsEnumerator.describe(r));
+                }
+                return enumerator.hello(best.support().protocol(), codes, b -> b.alpn(List.of("http/1.1")));
+            }).compose(r -> {
+                if (r instanceof ServerReply.Hello h) {
+                    alpnHttp11 = Optional.of(h.alpn().filter("http/1.1"::equals).isPresent());
                 }
                 return fallbackProbe(modern);
             }).map(this);

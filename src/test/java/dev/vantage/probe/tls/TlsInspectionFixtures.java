@@ -42,7 +42,7 @@ public final class TlsInspectionFixtures {
             ps.add(new ProtocolSupport(p, !s.isEmpty(), s, Optional.empty(), Optional.empty()));
         }
         return new TlsInspection("localhost", 443, NOW, ps, cert, Optional.of(false), Optional.of(true),
-                Optional.of(true), Optional.of(false), Duration.ofMillis(100), List.of());
+                Optional.of(true), Optional.of(false), Optional.of(true), Duration.ofMillis(100), List.of());
     }
 
     public static TlsInspection modern() {
