@@ -2,6 +2,7 @@ package dev.vantage.probe;
 
 import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.RedirectChain;
+import dev.vantage.probe.tls.TlsInspection;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,9 +16,12 @@ import java.util.Optional;
  * @param httpUpgrade redirects followed from {@code http://host[:httpPort]/path}, absent when the target itself
  *                    is plain http (then {@code page} is that chain)
  * @param corsProbe   the page requested again with a foreign {@code Origin}, to see whether it is reflected
+ * @param tls         protocols, suites and certificate of the https endpoint; absent for plain-http targets and
+ *                    when the name could not be resolved to an address that may be probed
  */
 public record SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
-                           Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe) {
+                           Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe,
+                           Optional<TlsInspection> tls) {
 
     /** The chain that starts on plain HTTP, whichever field holds it. */
     public Optional<RedirectChain> plainHttpChain() {

@@ -7,7 +7,13 @@ import dev.vantage.probe.http.HttpRequestSpec;
 import dev.vantage.probe.http.RedirectChain;
 import dev.vantage.probe.http.RedirectOutcome;
 import dev.vantage.probe.http.RedirectProber;
+import dev.vantage.probe.http.TargetResolver;
+import dev.vantage.probe.tls.TlsInspection;
+import dev.vantage.probe.tls.TlsInspectionOptions;
+import dev.vantage.probe.tls.TlsInspector;
 import dev.vantage.probe.tls.TrustStores;
+import dev.vantage.target.TargetUrl;
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -26,6 +32,9 @@ import java.util.Optional;
  * Each {@link #probe} owns its own {@link HttpProber} and closes it when done.
  */
 public final class SiteProber {
+
+    /** Bound on one TLS handshake of the inspection (the inspection as a whole gets the run's deadline). */
+    private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final ProbeOptions options;
@@ -50,14 +59,16 @@ public final class SiteProber {
                 .map(url -> redirects.follow(HttpRequestSpec.get(url), deadline).map(Optional::of))
                 .orElse(Future.succeededFuture(Optional.empty()));
 
-        return Future.all(page, upgrade).compose(both -> {
+        Future<Optional<TlsInspection>> tls = inspectTls(target, deadline);
+
+        return Future.all(page, upgrade, tls).compose(all -> {
             RedirectChain chain = page.result();
             URI finalUrl = chain.last().request().url();
             HttpRequestSpec cors = new HttpRequestSpec("GET", finalUrl,
                     Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN));
             return http.exchange(cors, deadline).map(corsExchange -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), chain, upgrade.result(),
-                    Optional.of(corsExchange)));
+                    Optional.of(corsExchange), tls.result()));
         }).recover(error -> Future.succeededFuture(unexpected(target, startedAt, started, error)))
                 .eventually(() -> http.close().otherwiseEmpty());
     }
@@ -67,7 +78,37 @@ public final class SiteProber {
         HttpExchange failed = HttpExchange.failed(HttpRequestSpec.get(target), PhaseTimings.NONE,
                 new ProbeFailure(FailureKind.IO, "internal error while probing: " + error));
         return new SiteEvidence(target, startedAt, Duration.ofNanos(System.nanoTime() - started),
-                new RedirectChain(List.of(failed), RedirectOutcome.FAILED), Optional.empty(), Optional.empty());
+                new RedirectChain(List.of(failed), RedirectOutcome.FAILED), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * Protocol, suite and certificate inspection of an https target, concurrent with the page probes and bound by
+     * the same deadline. The address is resolved (pins, policy) exactly as the HTTP prober does, so the inspector
+     * never reaches an address the policy forbids; a name that does not resolve leaves the inspection absent (the
+     * page exchange already reports why).
+     */
+    private Future<Optional<TlsInspection>> inspectTls(URI target, Deadline deadline) {
+        if (!"https".equalsIgnoreCase(target.getScheme())) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        int port = TargetUrl.effectivePort(target);
+        String host = TargetResolver.unbracket(target.getHost());
+        return new TargetResolver(vertx, options.resolve(), options.addressPolicy()).resolve(target.getHost(), port)
+                .compose(resolution -> resolution.address().map(address -> {
+                    Duration total = deadline.remaining();
+                    Duration perHandshake = total.compareTo(TLS_HANDSHAKE_TIMEOUT) < 0 ? total : TLS_HANDSHAKE_TIMEOUT;
+                    TlsInspectionOptions tlsOptions = TlsInspectionOptions.defaults()
+                            .withTimeouts(perHandshake, total);
+                    if (NetUtil.createInetAddressFromIpAddressString(host) == null) {
+                        tlsOptions = tlsOptions.withServerName(host);
+                    }
+                    if (options.caFile().isPresent()) {
+                        tlsOptions = tlsOptions.withCaFile(options.caFile().get());
+                    }
+                    return TlsInspector.inspect(vertx, address.getHostAddress(), port, tlsOptions).map(Optional::of);
+                }).orElse(Future.succeededFuture(Optional.empty())))
+                .otherwise(Optional.empty());
     }
 
     /** {@code http://host[:httpPort]/path?query} for an https target (port 80 left implicit); empty otherwise. */

@@ -92,7 +92,8 @@ public final class EvidenceFixtures {
     }
 
     public static SiteEvidence site(RedirectChain page, Optional<RedirectChain> upgrade, Optional<HttpExchange> cors) {
-        return new SiteEvidence(page.first().request().url(), NOW, Duration.ofMillis(120), page, upgrade, cors);
+        return new SiteEvidence(page.first().request().url(), NOW, Duration.ofMillis(120), page, upgrade, cors,
+                Optional.empty());
     }
 
     /** The https page answering 200 with these header name/value pairs. */

@@ -18,10 +18,10 @@ import java.util.Optional;
  * (curl semantics, key {@code host:port}), then the system resolver on a worker thread. Every address the name
  * has is checked against the {@link AddressPolicy}, so a name that also points at a metadata address is refused.
  */
-final class TargetResolver {
+public final class TargetResolver {
 
     /** The address chosen, or the failure that stops the exchange before any connection. */
-    record Resolution(Optional<InetAddress> address, Optional<ProbeFailure> failure) {
+    public record Resolution(Optional<InetAddress> address, Optional<ProbeFailure> failure) {
         static Resolution of(InetAddress address) {
             return new Resolution(Optional.of(address), Optional.empty());
         }
@@ -35,14 +35,14 @@ final class TargetResolver {
     private final Map<String, String> pins;
     private final AddressPolicy policy;
 
-    TargetResolver(Vertx vertx, Map<String, String> pins, AddressPolicy policy) {
+    public TargetResolver(Vertx vertx, Map<String, String> pins, AddressPolicy policy) {
         this.vertx = vertx;
         this.pins = pins;
         this.policy = policy;
     }
 
     /** Never fails: an unknown name or a blocked address comes back as a failed resolution. */
-    Future<Resolution> resolve(String host, int port) {
+    public Future<Resolution> resolve(String host, int port) {
         String bare = unbracket(host);
         InetAddress literal = NetUtil.createInetAddressFromIpAddressString(bare);
         if (literal != null) {
@@ -76,7 +76,7 @@ final class TargetResolver {
         return Resolution.of(addresses.get(0));
     }
 
-    static String unbracket(String host) {
+    public static String unbracket(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }
