@@ -1,0 +1,305 @@
+package dev.vantage.probe.http;
+
+import dev.vantage.probe.Deadline;
+import dev.vantage.probe.FailureKind;
+import dev.vantage.probe.Phase;
+import dev.vantage.probe.PhaseTimings;
+import dev.vantage.probe.ProbeFailure;
+import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.http.FailureClassifier.Stage;
+import dev.vantage.probe.tls.CertificateSummaries;
+import dev.vantage.probe.tls.CertificateSummary;
+import dev.vantage.probe.tls.CertificateTrust;
+import dev.vantage.probe.tls.RecordingTrustManager;
+import dev.vantage.probe.tls.TlsSessionEvidence;
+import dev.vantage.probe.tls.TrustStores;
+import io.netty.util.NetUtil;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One exchange, from name to last body byte: resolve, connect, TLS, write, read. Every callback runs on the one
+ * event-loop context the run started on, so the fields need no locking; the first outcome wins and later events
+ * (a connect completing after the deadline, a close after the answer) only release resources.
+ */
+final class ExchangeRun {
+
+    private final Vertx vertx;
+    private final NetClient client;
+    private final ProbeOptions options;
+    private final TrustStores trust;
+    private final HttpRequestSpec spec;
+    private final Deadline deadline;
+    private final Promise<HttpExchange> result = Promise.promise();
+
+    private PhaseTimings timings = PhaseTimings.NONE;
+    private long phaseStart = System.nanoTime();
+    private Optional<String> remote = Optional.empty();
+    private Optional<TlsSessionEvidence> tls = Optional.empty();
+    private Stage stage = Stage.CONNECT;
+    private NetSocket socket;
+    private ResponseReader reader;
+    private boolean firstByte;
+    private boolean done;
+    private long timer = -1;
+
+    ExchangeRun(Vertx vertx, NetClient client, ProbeOptions options, TrustStores trust, HttpRequestSpec spec,
+                Deadline deadline) {
+        this.vertx = vertx;
+        this.client = client;
+        this.options = options;
+        this.trust = trust;
+        this.spec = spec;
+        this.deadline = deadline;
+    }
+
+    Future<HttpExchange> start() {
+        vertx.getOrCreateContext().runOnContext(v -> begin());
+        return result.future();
+    }
+
+    private void begin() {
+        URI url = spec.url();
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            fail(new ProbeFailure(FailureKind.IO, "not an absolute http(s) URL: " + url));
+            return;
+        }
+        if (deadline.passed()) {
+            fail(new ProbeFailure(FailureKind.TIMEOUT, "deadline passed before " + url + " was requested"));
+            return;
+        }
+        timer = vertx.setTimer(deadline.remainingMillis(), id -> onDeadline());
+        new TargetResolver(vertx, options.resolve(), options.addressPolicy())
+                .resolve(url.getHost(), port())
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        fail(new ProbeFailure(FailureKind.DNS, "cannot resolve " + url.getHost() + ": "
+                                + ar.cause().getMessage()));
+                    } else {
+                        onResolved(ar.result());
+                    }
+                });
+    }
+
+    private void onResolved(TargetResolver.Resolution resolution) {
+        if (done) {
+            return;
+        }
+        mark(Phase.RESOLVE);
+        if (resolution.failure().isPresent()) {
+            fail(resolution.failure().get());
+            return;
+        }
+        String ip = resolution.address().orElseThrow().getHostAddress();
+        remote = Optional.of(ip);
+        client.connect(SocketAddress.inetSocketAddress(port(), ip)).onComplete(ar -> {
+            if (done) {
+                if (ar.succeeded()) {
+                    ar.result().close();
+                }
+            } else if (ar.failed()) {
+                fail(FailureClassifier.classify(ar.cause(), Stage.CONNECT, where()));
+            } else {
+                onConnected(ar.result());
+            }
+        });
+    }
+
+    private void onConnected(NetSocket connected) {
+        socket = connected;
+        mark(Phase.CONNECT);
+        socket.exceptionHandler(this::onError);
+        socket.closeHandler(v -> onClosed());
+        if (!spec.url().getScheme().equalsIgnoreCase("https")) {
+            send();
+            return;
+        }
+        stage = Stage.TLS;
+        RecordingTrustManager recorder = new RecordingTrustManager(trust);
+        socket.upgradeToSsl(sslOptions(recorder), serverName()).onComplete(ar -> {
+            if (done) {
+                return;
+            }
+            if (ar.failed()) {
+                fail(FailureClassifier.classify(ar.cause(), Stage.TLS, where()));
+                return;
+            }
+            mark(Phase.TLS);
+            tls = Optional.of(tlsEvidence(recorder));
+            send();
+        });
+    }
+
+    /**
+     * A fresh trust manager per handshake also means a fresh SSL context and so an empty session cache: a
+     * resumed session would skip the certificate check and hide the verdict.
+     */
+    private static ClientSSLOptions sslOptions(RecordingTrustManager recorder) {
+        return new ClientSSLOptions()
+                .setTrustOptions(TrustOptions.wrap(recorder))
+                .setHostnameVerificationAlgorithm("HTTPS")
+                .setUseAlpn(true)
+                .setApplicationLayerProtocols(List.of("http/1.1"));
+    }
+
+    /** SNI carries names only (RFC 6066), never IP literals. */
+    private String serverName() {
+        String host = TargetResolver.unbracket(spec.url().getHost());
+        return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host) ? null : host;
+    }
+
+    private TlsSessionEvidence tlsEvidence(RecordingTrustManager recorder) {
+        SSLSession session = socket.sslSession();
+        List<CertificateSummary> chain;
+        try {
+            chain = CertificateSummaries.of(session.getPeerCertificates());
+        } catch (SSLPeerUnverifiedException e) {
+            chain = List.of();
+        }
+        String alpn = socket.applicationLayerProtocol();
+        CertificateTrust verdict = recorder.verdict()
+                .orElse(CertificateTrust.rejected("certificate not evaluated: the TLS session was resumed"));
+        return new TlsSessionEvidence(session.getProtocol(), session.getCipherSuite(),
+                alpn == null || alpn.isEmpty() ? Optional.empty() : Optional.of(alpn), chain, verdict);
+    }
+
+    private void send() {
+        stage = Stage.EXCHANGE;
+        reader = new ResponseReader(options.maxBodyBytes(), spec.method().equalsIgnoreCase("HEAD"));
+        String head;
+        try {
+            head = HttpRequestWriter.render(spec, options);
+        } catch (IllegalArgumentException e) {
+            fail(new ProbeFailure(FailureKind.IO, e.getMessage()));
+            return;
+        }
+        socket.handler(this::onData);
+        socket.write(head);
+    }
+
+    private void onData(Buffer bytes) {
+        if (done) {
+            return;
+        }
+        if (!firstByte) {
+            firstByte = true;
+            mark(Phase.PROCESSING);
+        }
+        settle(reader.feed(bytes.getBytes()));
+    }
+
+    private void onClosed() {
+        if (done) {
+            return;
+        }
+        if (stage == Stage.TLS) {
+            fail(new ProbeFailure(FailureKind.TLS_HANDSHAKE, where() + " closed the connection during the TLS handshake"));
+        } else if (stage == Stage.CONNECT || reader == null) {
+            fail(new ProbeFailure(FailureKind.RESET, where() + " closed the connection before the request was sent"));
+        } else {
+            settle(reader.closed());
+        }
+    }
+
+    private void settle(ResponseReader.State state) {
+        switch (state) {
+            case NEED_MORE -> { }
+            case COMPLETE, CAPPED -> {
+                mark(Phase.TRANSFER);
+                finish(Optional.empty());
+            }
+            case INVALID -> finish(Optional.of(new ProbeFailure(FailureKind.PROTOCOL,
+                    reader.problem().orElse("not HTTP") + " (from " + where() + ")")));
+            case PREMATURE_CLOSE -> {
+                markTransfer();
+                finish(Optional.of(prematureClose()));
+            }
+        }
+    }
+
+    private ProbeFailure prematureClose() {
+        if (reader.hasHead()) {
+            return new ProbeFailure(FailureKind.RESET, where() + " closed the connection mid-response after "
+                    + reader.bytesSeen() + " bytes" + reader.problem().map(p -> " (" + p + ")").orElse(""));
+        }
+        if (reader.bytesSeen() > 0) {
+            return new ProbeFailure(FailureKind.PROTOCOL, where() + " sent " + reader.bytesSeen()
+                    + " bytes that are not an HTTP response, then closed");
+        }
+        return new ProbeFailure(FailureKind.RESET, where() + " closed the connection without answering");
+    }
+
+    private void onError(Throwable error) {
+        if (done) {
+            return;
+        }
+        markTransfer();
+        finish(Optional.of(FailureClassifier.classify(error, stage, where())));
+    }
+
+    private void onDeadline() {
+        timer = -1;
+        if (done) {
+            return;
+        }
+        finish(Optional.of(new ProbeFailure(FailureKind.TIMEOUT, "no complete answer from " + where()
+                + " within the " + options.timeout().toMillis() + " ms deadline")));
+    }
+
+    private void fail(ProbeFailure failure) {
+        finish(Optional.of(failure));
+    }
+
+    /** Completes once; a response whose head arrived is kept, even beside a failure, as evidence. */
+    private void finish(Optional<ProbeFailure> failure) {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        if (socket != null) {
+            socket.close();
+        }
+        Optional<HttpResponseEvidence> response = reader != null && reader.hasHead()
+                ? Optional.of(reader.evidence()) : Optional.empty();
+        result.complete(new HttpExchange(spec, remote, timings, tls, response, failure));
+    }
+
+    private void markTransfer() {
+        if (firstByte) {
+            mark(Phase.TRANSFER);
+        }
+    }
+
+    private void mark(Phase phase) {
+        long now = System.nanoTime();
+        timings = timings.with(phase, Duration.ofNanos(now - phaseStart));
+        phaseStart = now;
+    }
+
+    private int port() {
+        int port = spec.url().getPort();
+        return port == -1 ? HttpRequestWriter.defaultPort(spec.url().getScheme()) : port;
+    }
+
+    private String where() {
+        return spec.url().getHost() + ":" + port();
+    }
+}

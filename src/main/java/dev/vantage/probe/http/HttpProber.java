@@ -1,0 +1,60 @@
+package dev.vantage.probe.http;
+
+import dev.vantage.probe.Deadline;
+import dev.vantage.probe.FailureKind;
+import dev.vantage.probe.PhaseTimings;
+import dev.vantage.probe.ProbeFailure;
+import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.tls.TrustStores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+
+/**
+ * Makes single HTTP/1.1 exchanges and returns what happened as evidence, with per-phase timings, the TLS session
+ * and the certificate verdict. It never follows redirects and never fails its future.
+ *
+ * <p>Owns one {@link NetClient}, reused by every exchange; whoever creates the prober calls {@link #close()}.
+ */
+public final class HttpProber {
+
+    private final Vertx vertx;
+    private final ProbeOptions options;
+    private final TrustStores trust;
+    private final NetClient client;
+
+    /** Loads the trust stores (reads files: call off the event loop). */
+    public HttpProber(Vertx vertx, ProbeOptions options) {
+        this(vertx, options, TrustStores.load(options.caFile()));
+    }
+
+    public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust) {
+        this.vertx = vertx;
+        this.options = options;
+        this.trust = trust;
+        // The deadline timer ends slow connects; the client's own timeout only backs it up.
+        this.client = vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()))
+                .setTcpNoDelay(true));
+    }
+
+    /** Sends {@code spec} and reads the answer, all within {@code deadline}; never fails. */
+    public Future<HttpExchange> exchange(HttpRequestSpec spec, Deadline deadline) {
+        try {
+            return new ExchangeRun(vertx, client, options, trust, spec, deadline).start();
+        } catch (RuntimeException e) {
+            return Future.succeededFuture(HttpExchange.failed(spec, PhaseTimings.NONE,
+                    new ProbeFailure(FailureKind.IO, "could not start the exchange: " + e.getMessage())));
+        }
+    }
+
+    public ProbeOptions options() {
+        return options;
+    }
+
+    /** Closes the client; exchanges still running end as failures. */
+    public Future<Void> close() {
+        return client.close();
+    }
+}
