@@ -1,7 +1,9 @@
 package dev.vantage.probe;
 
 import dev.vantage.probe.http.HttpExchange;
+import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.RedirectChain;
+import dev.vantage.probe.ratelimit.RateLimitEvidence;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,9 +17,13 @@ import java.util.Optional;
  * @param httpUpgrade redirects followed from {@code http://host[:httpPort]/path}, absent when the target itself
  *                    is plain http (then {@code page} is that chain)
  * @param corsProbe   the page requested again with a foreign {@code Origin}, to see whether it is reflected
+ * @param exposure    sensitive paths, served scripts, error handling, TRACE, security.txt and health probes;
+ *                    absent when the run did not get that far
+ * @param rateLimit   the opt-in rate-limit burst, absent unless configured
  */
 public record SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
-                           Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe) {
+                           Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe,
+                           Optional<ExposureEvidence> exposure, Optional<RateLimitEvidence> rateLimit) {
 
     /** The chain that starts on plain HTTP, whichever field holds it. */
     public Optional<RedirectChain> plainHttpChain() {
