@@ -26,8 +26,8 @@ public final class SensitiveContent {
     private static final Pattern SOURCE_MAP = Pattern.compile("\"version\"\\s*:\\s*3\\b");
 
     static final Map<String, Detector> DETECTORS = Map.ofEntries(
-            Map.entry("git-config", critical("a [core] section of a Git config",
-                    find("(?m)^\\s*\\[core\\]\\s*$").and(find("repositoryformatversion|(?m)^\\s*\\[remote \"")))),
+            Map.entry("git-config", critical("a [core] section of a Git config", notHtml(
+                    find("(?m)^\\s*\\[core\\]\\s*$").and(find("repositoryformatversion|(?m)^\\s*\\[remote \""))))),
             Map.entry("git-head", critical("a Git HEAD reference",
                     find("\\A\\s*(?:ref: refs/[\\w./-]+|[0-9a-f]{40})\\s*\\z"))),
             Map.entry("svn-wc-db", critical("an SQLite database header", b -> b.startsWith("SQLite format 3"))),
