@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Runs every probe of one site run and gathers the evidence: the page (redirects followed), the plain-HTTP
- * upgrade chain, the CORS probe, the exposure probe (always, bounded) and the opt-in rate-limit burst. The returned future never fails: failures are evidence.
+ * upgrade chain, the CORS probe, the exposure probe (always, bounded) and the opt-in rate-limit burst. The
+ * returned future never fails: failures are evidence.
  *
  * <p>The trust stores are loaded once, in the constructor (it reads files: build the prober off the event loop).
  * Each {@link #probe} owns its own {@link HttpProber} and closes it when done.

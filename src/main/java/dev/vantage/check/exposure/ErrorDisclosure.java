@@ -31,11 +31,12 @@ public final class ErrorDisclosure {
             debug("ASP.NET detailed error page", "Server Error in '[^']*' Application\\."),
             trace("Python traceback", "Traceback \\(most recent call last\\):\\s*(?:<br\\s*/?>|\\n)?\\s*"
                     + "File (?:\"|&quot;)[^\"&]+(?:\"|&quot;), line \\d+", 1),
-            trace("Java stack trace", LEAD + "at (?:[\\w$.@-]+/+)?[\\w$]+(?:\\.[\\w$<>]+)+\\((?:[\\w$]+\\.(?:java|kt|scala|groovy):\\d+"
-                    + "|Native Method|Unknown Source)\\)", 2),
+            trace("Java stack trace", LEAD + "at (?:[\\w$.@-]+/+)?[\\w$]+(?:\\.[\\w$<>]+)+"
+                    + "\\((?:[\\w$]+\\.(?:java|kt|scala|groovy):\\d+|Native Method|Unknown Source)\\)", 2),
             trace(".NET stack trace", LEAD + "at [\\w.`<>\\[\\],]+\\([^)\\n]*\\) in [^\\n<]+:line \\d+", 1),
             trace("PHP error with file path", "(?:Fatal error|Parse error|Warning|Notice|Deprecated)(?:</b>)?:\\s"
-                    + "[^\\n]{0,300}? in (?:<b>)?(?:/|[A-Za-z]:\\\\)[^<\\s]+\\.php(?::\\d+)?(?:</b>)? on line (?:<b>)?\\d+", 1),
+                    + "[^\\n]{0,300}? in (?:<b>)?(?:/|[A-Za-z]:\\\\)[^<\\s]+\\.php(?::\\d+)?(?:</b>)?"
+                    + " on line (?:<b>)?\\d+", 1),
             trace("PHP stack trace", "Stack trace:\\s*(?:<br\\s*/?>)?\\s*#0 (?:/|[A-Za-z]:\\\\|\\{main\\}|\\[internal)",
                     1),
             trace("Node.js stack trace", "(?:" + LEAD + "|&nbsp;)at (?:[\\w.$<>\\[\\] ]+ \\()?(?:/|[A-Za-z]:\\\\|node:"

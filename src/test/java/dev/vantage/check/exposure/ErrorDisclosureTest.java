@@ -14,14 +14,17 @@ class ErrorDisclosureTest {
 
     static Stream<Arguments> recordedTraces() {
         return Stream.of(
-                Arguments.of("Python traceback", "<pre>Traceback (most recent call last):\n  File \"/srv/app/views.py\","
+                Arguments.of("Python traceback", "<pre>Traceback (most recent call last):\n"
+                        + "  File \"/srv/app/views.py\","
                         + " line 42, in index\n    return render(x)\nNameError: name 'x' is not defined</pre>"),
                 Arguments.of("Java stack trace", "java.lang.NullPointerException: null\n"
                         + "\tat com.acme.web.OrderController.show(OrderController.java:57)\n"
                         + "\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"),
                 Arguments.of(".NET stack trace", "System.InvalidOperationException: Sequence contains no elements\n"
-                        + "   at Acme.Web.Controllers.HomeController.Index() in C:\\src\\Acme\\HomeController.cs:line 23"),
-                Arguments.of("PHP error with file path", "<br />\n<b>Fatal error</b>:  Uncaught Error: Call to undefined "
+                        + "   at Acme.Web.Controllers.HomeController.Index() in "
+                        + "C:\\src\\Acme\\HomeController.cs:line 23"),
+                Arguments.of("PHP error with file path", "<br />\n<b>Fatal error</b>:  Uncaught Error: "
+                        + "Call to undefined "
                         + "function foo() in /var/www/html/index.php:3 on line <b>3</b><br />"),
                 Arguments.of("PHP stack trace", "PHP Fatal error: Uncaught Exception: boom\nStack trace:\n#0 "
                         + "/var/www/html/index.php(12): run()\n#1 {main}"),

@@ -158,7 +158,8 @@ class ExposureChecksTest {
         @Test
         void leaksSlownessAndAbsence() {
             Recorded leaky = new Recorded();
-            leaky.health.add(get("/health", 200, "{\"status\":\"UP\",\"db\":{\"url\":\"jdbc:postgresql://10.1.2.3/x\"}}"));
+            leaky.health.add(get("/health", 200,
+                    "{\"status\":\"UP\",\"db\":{\"url\":\"jdbc:postgresql://10.1.2.3/x\"}}"));
             Recorded slow = new Recorded();
             slow.health.add(answer("GET", "/healthz", 200, "ok", Duration.ofMillis(1800)));
             Recorded none = new Recorded();

@@ -57,8 +57,9 @@ class SecretScannerTest {
 
         @Test
         void masksRevealAtMostFourCharacters() {
-            assertThat(SecretScanner.mask(SecretScanner.Kind.GENERIC_ASSIGNMENT, GENERIC)).isEqualTo("q8Z3…(25 chars)");
-            assertThat(SecretScanner.mask(SecretScanner.Kind.GENERIC_ASSIGNMENT, "abcdefgh")).isEqualTo("ab…(8 chars)");
+            SecretScanner.Kind generic = SecretScanner.Kind.GENERIC_ASSIGNMENT;
+            assertThat(SecretScanner.mask(generic, GENERIC)).isEqualTo("q8Z3…(25 chars)");
+            assertThat(SecretScanner.mask(generic, "abcdefgh")).isEqualTo("ab…(8 chars)");
         }
     }
 

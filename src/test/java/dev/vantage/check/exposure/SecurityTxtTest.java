@@ -11,7 +11,8 @@ class SecurityTxtTest {
     @Test
     void parsesContactsAndOneExpires() {
         SecurityTxt txt = SecurityTxt.parse("# our policy\nContact: mailto:security@example.com\n"
-                + "Contact: https://example.com/report\r\nExpires: 2027-01-31T23:00:00.000Z\nPreferred-Languages: en\n");
+                + "Contact: https://example.com/report\r\nExpires: 2027-01-31T23:00:00.000Z\n"
+                + "Preferred-Languages: en\n");
 
         assertThat(txt.contacts()).containsExactly("mailto:security@example.com", "https://example.com/report");
         assertThat(txt.expiresAt()).contains(Instant.parse("2027-01-31T23:00:00Z"));
