@@ -58,11 +58,10 @@ public final class HealthEndpointCheck extends ExposureCheck {
 
     @Override
     Finding evaluate(SiteEvidence site, ExposureEvidence exposure) {
-        Optional<String> baseline = SoftNotFound.baseline(exposure);
         Optional<HttpExchange> found = exposure.health().stream()
                 .filter(e -> e.response().map(r -> r.status() >= 200 && r.status() < 300 || r.status() == 503)
                         .orElse(false))
-                .filter(e -> !SoftNotFound.isCatchAll(e.response().get().body(), baseline))
+                .filter(e -> !SoftNotFound.isCatchAll(e, exposure))
                 .findFirst();
         if (found.isEmpty()) {
             return finding(Verdict.INFO, MISSING, "no health endpoint at " + exposure.health().stream()

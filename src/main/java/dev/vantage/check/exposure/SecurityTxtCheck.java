@@ -58,7 +58,7 @@ public final class SecurityTxtCheck extends ExposureCheck {
         }
         HttpExchange e = exposure.securityTxt().get();
         Optional<HttpResponseEvidence> served = e.response().filter(r -> r.status() == 200)
-                .filter(r -> !SoftNotFound.isCatchAll(r.body(), SoftNotFound.baseline(exposure)))
+                .filter(r -> !SoftNotFound.isCatchAll(e, exposure))
                 .filter(r -> !r.body().stripLeading().startsWith("<"));
         String remedy = "Publish /.well-known/security.txt with a Contact (mailto: or https:) and an Expires "
                 + "date less than a year ahead, and renew it before it expires.";

@@ -65,7 +65,7 @@ public final class SensitiveFilesCheck extends ExposureCheck {
                 continue;
             }
             Optional<SensitiveContent.Detector> detector = SensitiveContent.detector(probe.path().id());
-            Optional<String> body = servedBody(probe.exchange(), baseline);
+            Optional<String> body = servedBody(probe.exchange(), exposure);
             if (detector.isPresent() && body.isPresent() && detector.get().matches().test(body.get())
                     && baseline.map(b -> !detector.get().matches().test(b)).orElse(true)) {
                 String line = probe.path().path() + " answered " + ExposureCheck.statusOf(probe.exchange())
@@ -74,7 +74,7 @@ public final class SensitiveFilesCheck extends ExposureCheck {
             }
         }
         List<String> maps = exposure.sourceMaps().stream()
-                .filter(m -> servedBody(m, baseline).filter(SensitiveContent::isSourceMap).isPresent())
+                .filter(m -> servedBody(m, exposure).filter(SensitiveContent::isSourceMap).isPresent())
                 .map(m -> m.request().url().getRawPath()).toList();
         String soft = baseline.isPresent() ? "; the site answers 2xx for unknown paths, so only content "
                 + "different from its catch-all page counted" : "";
@@ -101,9 +101,12 @@ public final class SensitiveFilesCheck extends ExposureCheck {
     }
 
     /** The body of a 2xx answer that is not the catch-all page. */
-    private static Optional<String> servedBody(HttpExchange exchange, Optional<String> baseline) {
+    private static Optional<String> servedBody(HttpExchange exchange, ExposureEvidence exposure) {
+        if (SoftNotFound.isCatchAll(exchange, exposure)) {
+            return Optional.empty();
+        }
         return exchange.response().filter(r -> r.status() >= 200 && r.status() < 300)
-                .map(HttpResponseEvidence::body).filter(b -> !SoftNotFound.isCatchAll(b, baseline));
+                .map(HttpResponseEvidence::body);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

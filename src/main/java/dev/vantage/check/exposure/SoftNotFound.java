@@ -26,9 +26,32 @@ public final class SoftNotFound {
                 .filter(r -> r.status() >= 200 && r.status() < 300).map(r -> r.body());
     }
 
-    /** True when {@code body} is the catch-all page again (identical or nearly so). */
-    public static boolean isCatchAll(String body, Optional<String> baseline) {
-        return baseline.map(b -> b.equals(body) || similarity(b, body) >= SAME_PAGE).orElse(false);
+    /**
+     * True when {@code candidate} answered the catch-all page again (identical or nearly so). Each body is
+     * compared without its own request path, so "Cannot GET /x" pages that echo the path still count as the same.
+     */
+    public static boolean isCatchAll(HttpExchange candidate, ExposureEvidence evidence) {
+        Optional<HttpExchange> base = evidence.notFound()
+                .filter(e -> e.response().map(r -> r.status() >= 200 && r.status() < 300).orElse(false));
+        if (base.isEmpty() || candidate.response().isEmpty()) {
+            return false;
+        }
+        String a = withoutPath(base.get());
+        String b = withoutPath(candidate);
+        return a.equals(b) || similarity(a, b) >= SAME_PAGE;
+    }
+
+    private static String withoutPath(HttpExchange exchange) {
+        String body = exchange.response().get().body();
+        String raw = exchange.request().url().getRawPath();
+        String decoded = exchange.request().url().getPath();
+        if (raw != null && raw.length() > 1) {
+            body = body.replace(raw, " ");
+        }
+        if (decoded != null && decoded.length() > 1) {
+            body = body.replace(decoded, " ");
+        }
+        return body;
     }
 
     /** Jaccard similarity of the word sets of two texts (1 for two empty texts). */

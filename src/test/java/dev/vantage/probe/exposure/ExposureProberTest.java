@@ -6,6 +6,7 @@ import dev.vantage.check.Verdict;
 import dev.vantage.check.exposure.ExposureChecks;
 import dev.vantage.check.exposure.ExposureScoring;
 import dev.vantage.fixtures.LoopbackSite;
+import dev.vantage.fixtures.TestPki;
 import dev.vantage.grade.Grader;
 import dev.vantage.grade.ScoringTable;
 import dev.vantage.pipeline.ProbePipeline;
@@ -226,6 +227,29 @@ class ExposureProberTest {
                     assertThat(format.renderer(false).render(report)).doesNotContain(AWS_KEY)
                             .doesNotContain(AWS_KEY.substring(4));
                 }
+            }
+        }
+    }
+
+    @Nested
+    class OverTls {
+
+        @Test
+        void theRawMalformedRequestAndThePathEchoingCatchAllWorkOnHttps() throws Exception {
+            TestPki pki = TestPki.newCa("Vantage Test CA");
+            // LoopbackSite answers "hello from <path>" with 200 for every unscripted path.
+            try (LoopbackSite site = LoopbackSite.https(pki.issue(TestPki.LeafSpec.localhost())).start(vertx)) {
+                SiteEvidence evidence = probe(site.url("/"), Duration.ofSeconds(5));
+                ExposureEvidence exposure = evidence.exposure().orElseThrow();
+                Map<String, Finding> f = findings(evidence);
+
+                assertThat(exposure.badEncoding().flatMap(RawExchange::response)).hasValueSatisfying(r ->
+                        assertThat(r.status()).isEqualTo(200));
+                assertThat(f.get("reliability.malformed-request").result()).isEqualTo("malformed-request-accepted");
+                assertThat(f.get("reliability.not-found").result()).isEqualTo("not-found-soft-200");
+                // "hello from /health" is the catch-all page echoing its path, not a health endpoint
+                assertThat(f.get("observability.health-endpoint").result()).isEqualTo("health-endpoint-missing");
+                assertThat(f.get("security.sensitive-files").result()).isEqualTo("sensitive-files-none");
             }
         }
     }
