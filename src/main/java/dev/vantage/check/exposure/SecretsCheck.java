@@ -55,14 +55,14 @@ public final class SecretsCheck extends ExposureCheck {
         sources.addAll(exposure.scripts());
         List<SecretScanner.Match> matches = new ArrayList<>();
         long bytes = 0;
-        int scanned = 0;
+        int scripts = 0;
         for (HttpExchange source : sources) {
             if (source.response().isEmpty() || source.response().get().status() >= 300) {
                 continue;
             }
             String body = source.response().get().body();
             bytes += body.length();
-            scanned++;
+            scripts += source == site.finalPage() ? 0 : 1;
             matches.addAll(SecretScanner.scan(source.request().url().toString(), body));
         }
         if (!matches.isEmpty()) {
@@ -72,7 +72,7 @@ public final class SecretsCheck extends ExposureCheck {
             return finding(Verdict.FAIL, EXPOSED, quoted + more, "Treat these credentials as leaked: revoke and "
                     + "rotate them, move the calls that need them to the server, and keep secrets out of bundles.");
         }
-        return finding(Verdict.PASS, NONE, "no credential patterns in the page and " + (scanned - 1 < 0 ? 0
-                : scanned - 1) + " same-origin scripts (" + bytes + " characters scanned)", "");
+        return finding(Verdict.PASS, NONE, "no credential patterns in the page and " + scripts
+                + " same-origin scripts (" + bytes + " characters scanned)", "");
     }
 }

@@ -94,6 +94,8 @@ class ExposureProberTest {
 
                 assertThat(f.get("security.sensitive-files").result()).isEqualTo("sensitive-files-none");
                 assertThat(f.get("security.secrets-in-frontend").verdict()).isEqualTo(Verdict.PASS);
+                assertThat(f.get("security.secrets-in-frontend").observed())
+                        .contains("the page and 1 same-origin scripts");
                 assertThat(f.get("reliability.not-found").result()).isEqualTo("not-found-404");
                 assertThat(f.get("reliability.error-disclosure").verdict()).isEqualTo(Verdict.PASS);
                 assertThat(f.get("reliability.trace").result()).isEqualTo("trace-disabled");
