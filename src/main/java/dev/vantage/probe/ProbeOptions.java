@@ -1,6 +1,7 @@
 package dev.vantage.probe;
 
 import dev.vantage.probe.http.Headers;
+import dev.vantage.probe.ratelimit.RateLimitSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +18,11 @@ import java.util.Optional;
  * @param resolve      curl-style pins: {@code host:port} to an address, used instead of DNS
  * @param caFile       extra CA certificates (PEM) trusted on top of the JDK trust store
  * @param httpPort     port of the plain-HTTP listener probed for the HTTPS redirect
+ * @param rateLimit    the opt-in rate-limit burst; absent (the default) means no burst is sent
  */
 public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects, Headers extraHeaders,
                            String userAgent, Map<String, String> resolve, Optional<Path> caFile, int httpPort,
-                           AddressPolicy addressPolicy) {
+                           AddressPolicy addressPolicy, Optional<RateLimitSettings> rateLimit) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
@@ -34,51 +36,57 @@ public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects
 
     public static ProbeOptions defaults() {
         return new ProbeOptions(DEFAULT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_REDIRECTS, Headers.EMPTY,
-                DEFAULT_USER_AGENT, Map.of(), Optional.empty(), 80, AddressPolicy.ALLOW_INTERNAL);
+                DEFAULT_USER_AGENT, Map.of(), Optional.empty(), 80, AddressPolicy.ALLOW_INTERNAL, Optional.empty());
     }
 
     public ProbeOptions withTimeout(Duration value) {
         return new ProbeOptions(value, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile, httpPort,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withMaxBodyBytes(long value) {
         return new ProbeOptions(timeout, value, maxRedirects, extraHeaders, userAgent, resolve, caFile, httpPort,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withMaxRedirects(int value) {
         return new ProbeOptions(timeout, maxBodyBytes, value, extraHeaders, userAgent, resolve, caFile, httpPort,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withHttpPort(int value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile, value,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withResolve(Map<String, String> value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, value, caFile, httpPort,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withCaFile(Path value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve,
-                Optional.ofNullable(value), httpPort, addressPolicy);
+                Optional.ofNullable(value), httpPort, addressPolicy, rateLimit);
     }
 
     public ProbeOptions withExtraHeaders(Headers value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, value, userAgent, resolve, caFile, httpPort,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withUserAgent(String value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, value, resolve, caFile, httpPort,
-                addressPolicy);
+                addressPolicy, rateLimit);
     }
 
     public ProbeOptions withAddressPolicy(AddressPolicy value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile,
-                httpPort, value);
+                httpPort, value, rateLimit);
+    }
+
+    /** Opts in to the rate-limit burst (or, with {@code null}, out). */
+    public ProbeOptions withRateLimit(RateLimitSettings value) {
+        return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile,
+                httpPort, addressPolicy, Optional.ofNullable(value));
     }
 }

@@ -1,8 +1,10 @@
 package dev.vantage.probe;
 
 import dev.vantage.probe.http.HttpExchange;
+import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.RedirectChain;
 import dev.vantage.probe.tls.TlsInspection;
+import dev.vantage.probe.ratelimit.RateLimitEvidence;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,10 +20,14 @@ import java.util.Optional;
  * @param corsProbe   the page requested again with a foreign {@code Origin}, to see whether it is reflected
  * @param tls         protocols, suites and certificate of the https endpoint; absent for plain-http targets and
  *                    when the name could not be resolved to an address that may be probed
+ * @param exposure    sensitive paths, served scripts, error handling, TRACE, security.txt and health probes;
+ *                    absent when the run did not get that far
+ * @param rateLimit   the opt-in rate-limit burst, absent unless configured
  */
 public record SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
                            Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe,
-                           Optional<TlsInspection> tls) {
+                           Optional<TlsInspection> tls, Optional<ExposureEvidence> exposure,
+                           Optional<RateLimitEvidence> rateLimit) {
 
     /** The chain that starts on plain HTTP, whichever field holds it. */
     public Optional<RedirectChain> plainHttpChain() {

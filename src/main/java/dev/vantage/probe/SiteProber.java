@@ -1,5 +1,8 @@
 package dev.vantage.probe;
 
+import dev.vantage.probe.exposure.ExposureEvidence;
+import dev.vantage.probe.exposure.ExposureProber;
+import dev.vantage.probe.exposure.ExposureSettings;
 import dev.vantage.probe.http.Headers;
 import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.HttpProber;
@@ -11,6 +14,8 @@ import dev.vantage.probe.http.TargetResolver;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.tls.TlsInspectionOptions;
 import dev.vantage.probe.tls.TlsInspector;
+import dev.vantage.probe.ratelimit.RateLimitEvidence;
+import dev.vantage.probe.ratelimit.RateLimitProber;
 import dev.vantage.probe.tls.TrustStores;
 import dev.vantage.target.TargetUrl;
 import io.netty.util.NetUtil;
@@ -26,7 +31,8 @@ import java.util.Optional;
 
 /**
  * Runs every probe of one site run and gathers the evidence: the page (redirects followed), the plain-HTTP
- * upgrade chain, and the CORS probe. The returned future never fails: failures are evidence.
+ * upgrade chain, the CORS probe, the exposure probe (always, bounded) and the opt-in rate-limit burst. The
+ * returned future never fails: failures are evidence.
  *
  * <p>The trust stores are loaded once, in the constructor (it reads files: build the prober off the event loop).
  * Each {@link #probe} owns its own {@link HttpProber} and closes it when done.
@@ -35,6 +41,9 @@ public final class SiteProber {
 
     /** Bound on one TLS handshake of the inspection (the inspection as a whole gets the run's deadline). */
     private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Bodies of burst answers are only searched for limit signals: a small cap keeps 500 answers cheap. */
+    private static final long RATE_LIMIT_BODY_BYTES = 16 * 1024;
 
     private final Vertx vertx;
     private final ProbeOptions options;
@@ -66,9 +75,13 @@ public final class SiteProber {
             URI finalUrl = chain.last().request().url();
             HttpRequestSpec cors = new HttpRequestSpec("GET", finalUrl,
                     Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN));
-            return http.exchange(cors, deadline).map(corsExchange -> new SiteEvidence(target, startedAt,
+            Future<HttpExchange> corsExchange = http.exchange(cors, deadline);
+            Future<ExposureEvidence> exposure = corsExchange.compose(x ->
+                    new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline));
+            Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> rateLimit(chain));
+            return rateLimit.map(limit -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), chain, upgrade.result(),
-                    Optional.of(corsExchange), tls.result()));
+                    Optional.of(corsExchange.result()), tls.result(), Optional.of(exposure.result()), limit));
         }).recover(error -> Future.succeededFuture(unexpected(target, startedAt, started, error)))
                 .eventually(() -> http.close().otherwiseEmpty());
     }
@@ -79,7 +92,7 @@ public final class SiteProber {
                 new ProbeFailure(FailureKind.IO, "internal error while probing: " + error));
         return new SiteEvidence(target, startedAt, Duration.ofNanos(System.nanoTime() - started),
                 new RedirectChain(List.of(failed), RedirectOutcome.FAILED), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -109,6 +122,21 @@ public final class SiteProber {
                     return TlsInspector.inspect(vertx, address.getHostAddress(), port, tlsOptions).map(Optional::of);
                 }).orElse(Future.succeededFuture(Optional.empty())))
                 .otherwise(Optional.empty());
+    }
+
+    /**
+     * The opt-in burst, on the final page's origin, with its own bounds (not the run deadline: the burst's
+     * duration and recovery wait are configured separately). Skipped when the page was not reached.
+     */
+    private Future<Optional<RateLimitEvidence>> rateLimit(RedirectChain chain) {
+        if (options.rateLimit().isEmpty() || !chain.last().answered()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        HttpProber burstHttp = new HttpProber(vertx, options.withMaxBodyBytes(
+                Math.min(options.maxBodyBytes(), RATE_LIMIT_BODY_BYTES)), trust);
+        return new RateLimitProber(vertx, burstHttp).probe(chain.last().request().url(), options.rateLimit().get())
+                .map(Optional::of)
+                .eventually(burstHttp::close);
     }
 
     /** {@code http://host[:httpPort]/path?query} for an https target (port 80 left implicit); empty otherwise. */

@@ -1,0 +1,85 @@
+package dev.vantage.check.exposure;
+
+import dev.vantage.check.Area;
+import dev.vantage.check.Finding;
+import dev.vantage.check.Verdict;
+import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.exposure.ExposureEvidence;
+import dev.vantage.probe.http.HttpExchange;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code observability.health-endpoint}: a health endpoint (configured path, else {@code /health},
+ * {@code /healthz}, {@code /actuator/health}, {@code /status}) that answers fast and says nothing about internals
+ * (connection strings, private addresses, host names, versions, disk details).
+ */
+public final class HealthEndpointCheck extends ExposureCheck {
+
+    public static final String OK = "health-endpoint-ok";
+    public static final String SLOW = "health-endpoint-slow";
+    public static final String LEAKS = "health-endpoint-leaks-internals";
+    public static final String MISSING = "health-endpoint-missing";
+    public static final String NOT_PROBED = "health-endpoint-not-probed";
+    static final Duration FAST = Duration.ofSeconds(1);
+
+    private static final Pattern INTERNALS = Pattern.compile("(?i)jdbc:|(?:postgres(?:ql)?|mysql|mongodb(?:\\+srv)?"
+            + "|redis|amqp)://|\"(?:hostname|host|ip|validationQuery|diskSpace|database|password|path|version)\""
+            + "\\s*:|\\b(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)\\.\\d{1,3}\\.\\d{1,3}\\b");
+
+    @Override
+    public String id() {
+        return "observability.health-endpoint";
+    }
+
+    @Override
+    public Area area() {
+        return Area.OBSERVABILITY;
+    }
+
+    @Override
+    public String title() {
+        return "Health endpoint";
+    }
+
+    @Override
+    public Set<String> results() {
+        return Set.of(OK, SLOW, LEAKS, MISSING, NOT_PROBED);
+    }
+
+    @Override
+    String notProbedResult() {
+        return NOT_PROBED;
+    }
+
+    @Override
+    Finding evaluate(SiteEvidence site, ExposureEvidence exposure) {
+        Optional<HttpExchange> found = exposure.health().stream()
+                .filter(e -> e.response().map(r -> r.status() >= 200 && r.status() < 300 || r.status() == 503)
+                        .orElse(false))
+                .filter(e -> !SoftNotFound.isCatchAll(e, exposure))
+                .findFirst();
+        if (found.isEmpty()) {
+            return finding(Verdict.INFO, MISSING, "no health endpoint at " + exposure.health().stream()
+                    .map(ExposureCheck::path).toList(), "Expose a cheap health endpoint (e.g. /healthz) for load "
+                    + "balancers and monitors, answering 200/503 with a minimal body.");
+        }
+        HttpExchange e = found.get();
+        Duration took = e.timings().total();
+        String observed = path(e) + " answered " + statusOf(e) + " in " + took.toMillis() + " ms";
+        Matcher leak = INTERNALS.matcher(e.response().get().body());
+        if (leak.find()) {
+            return finding(Verdict.WARN, LEAKS, observed + ", revealing internals (" + leak.group().strip() + ")",
+                    "Keep public health answers to a status; put component details behind authentication.");
+        }
+        if (took.compareTo(FAST) > 0) {
+            return finding(Verdict.WARN, SLOW, observed + " (slower than " + FAST.toMillis() + " ms)",
+                    "Make the public health check cheap (no deep dependency checks on every call).");
+        }
+        return finding(Verdict.PASS, OK, observed, "");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vantage.check.exposure;
+
+import dev.vantage.check.Area;
+import dev.vantage.check.Finding;
+import dev.vantage.check.Verdict;
+import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.exposure.ExposureEvidence;
+import dev.vantage.probe.http.HttpExchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code security.secrets-in-frontend}: credentials in the page and the same-origin scripts it loads. Every
+ * secret is quoted masked ({@link SecretScanner}); the finding says where it is so it can be removed and rotated.
+ */
+public final class SecretsCheck extends ExposureCheck {
+
+    public static final String EXPOSED = "secret-in-frontend";
+    public static final String NONE = "secrets-in-frontend-none";
+    public static final String NOT_PROBED = "secrets-in-frontend-not-probed";
+    static final int MAX_QUOTED = 5;
+
+    @Override
+    public String id() {
+        return "security.secrets-in-frontend";
+    }
+
+    @Override
+    public Area area() {
+        return Area.SECURITY;
+    }
+
+    @Override
+    public String title() {
+        return "Secrets in served front-end code";
+    }
+
+    @Override
+    public Set<String> results() {
+        return Set.of(EXPOSED, NONE, NOT_PROBED);
+    }
+
+    @Override
+    String notProbedResult() {
+        return NOT_PROBED;
+    }
+
+    @Override
+    Finding evaluate(SiteEvidence site, ExposureEvidence exposure) {
+        List<HttpExchange> sources = new ArrayList<>();
+        sources.add(site.finalPage());
+        sources.addAll(exposure.scripts());
+        List<SecretScanner.Match> matches = new ArrayList<>();
+        long bytes = 0;
+        int scripts = 0;
+        for (HttpExchange source : sources) {
+            if (source.response().isEmpty() || source.response().get().status() >= 300) {
+                continue;
+            }
+            String body = source.response().get().body();
+            bytes += body.length();
+            scripts += source == site.finalPage() ? 0 : 1;
+            matches.addAll(SecretScanner.scan(source.request().url().toString(), body));
+        }
+        if (!matches.isEmpty()) {
+            String quoted = matches.stream().limit(MAX_QUOTED).map(SecretScanner.Match::describe)
+                    .collect(Collectors.joining("; "));
+            String more = matches.size() > MAX_QUOTED ? " and " + (matches.size() - MAX_QUOTED) + " more" : "";
+            return finding(Verdict.FAIL, EXPOSED, quoted + more, "Treat these credentials as leaked: revoke and "
+                    + "rotate them, move the calls that need them to the server, and keep secrets out of bundles.");
+        }
+        return finding(Verdict.PASS, NONE, "no credential patterns in the page and " + scripts
+                + " same-origin scripts (" + bytes + " characters scanned)", "");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vantage.check.ratelimit;
+
+import dev.vantage.check.Area;
+import dev.vantage.check.Check;
+import dev.vantage.check.Finding;
+import dev.vantage.check.Verdict;
+import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.ratelimit.RateLimitEvidence;
+
+import java.util.Set;
+
+/**
+ * {@code reliability.rate-limit-recovery}: after the advertised wait a throttled client must be served again; a
+ * limit that never lifts locks real users out.
+ */
+public final class RateLimitRecoveryCheck implements Check {
+
+    public static final String RECOVERS = "rate-limit-recovers";
+    public static final String NEVER_RECOVERS = "rate-limit-never-recovers";
+    public static final String NOT_TESTED = "rate-limit-recovery-not-tested";
+    public static final String NOT_APPLICABLE = "rate-limit-recovery-not-applicable";
+
+    @Override
+    public String id() {
+        return "reliability.rate-limit-recovery";
+    }
+
+    @Override
+    public Area area() {
+        return Area.RELIABILITY;
+    }
+
+    @Override
+    public String title() {
+        return "Rate limit recovers after the advertised wait";
+    }
+
+    @Override
+    public Set<String> results() {
+        return Set.of(RECOVERS, NEVER_RECOVERS, NOT_TESTED, NOT_APPLICABLE);
+    }
+
+    @Override
+    public Finding evaluate(SiteEvidence evidence) {
+        if (evidence.rateLimit().isEmpty() || evidence.rateLimit().get().throttle().isEmpty()) {
+            return finding(Verdict.NOT_APPLICABLE, NOT_APPLICABLE, "no throttling was observed", "");
+        }
+        RateLimitEvidence r = evidence.rateLimit().get();
+        if (r.recovery().isEmpty()) {
+            return finding(Verdict.INFO, NOT_TESTED, "recovery not tested: " + r.recoverySkipped()
+                    .orElse("no follow-up was sent"), "");
+        }
+        RateLimitEvidence.Recovery recovery = r.recovery().get();
+        String answer = recovery.exchange().response().map(x -> String.valueOf(x.status()))
+                .orElseGet(() -> recovery.exchange().failure().map(f -> f.describe()).orElse("no answer"));
+        String observed = "follow-up after " + recovery.waited().toMillis() + " ms answered " + answer;
+        if (recovery.recovered()) {
+            return finding(Verdict.PASS, RECOVERS, observed, "");
+        }
+        return finding(Verdict.WARN, NEVER_RECOVERS, observed + ": still throttled after the advertised wait",
+                "Make the limit lift when Retry-After says it will (or advertise the real wait).");
+    }
+}
