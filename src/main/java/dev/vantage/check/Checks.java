@@ -2,7 +2,10 @@ package dev.vantage.check;
 
 import dev.vantage.probe.SiteEvidence;
 
+import dev.vantage.check.exposure.ExposureChecks;
 import dev.vantage.check.performance.CachingCheck;
+import dev.vantage.check.ratelimit.RateLimitChecks;
+import dev.vantage.check.tls.TlsSiteCheck;
 import dev.vantage.check.performance.CompressionCheck;
 import dev.vantage.check.reliability.PageStatusCheck;
 import dev.vantage.check.security.ContentTypeOptionsCheck;
@@ -31,12 +34,16 @@ public final class Checks {
         return ALL;
     }
 
-    private static final List<Check> ALL = List.of(
-            new RedirectCheck(), new HstsCheck(), new CspCheck(), new ContentTypeOptionsCheck(),
-            new FrameProtectionCheck(), new ReferrerPolicyCheck(), new PermissionsPolicyCheck(), new CorpCheck(),
-            new CoopCheck(), new CookiesCheck(), new CorsCheck(), new VersionBannerCheck(),
-            new PageStatusCheck(),
-            new CompressionCheck(), new CachingCheck());
+    private static final List<Check> ALL = java.util.stream.Stream.<List<? extends Check>>of(
+            List.of(new RedirectCheck(), new HstsCheck(), new CspCheck(), new ContentTypeOptionsCheck(),
+                    new FrameProtectionCheck(), new ReferrerPolicyCheck(), new PermissionsPolicyCheck(),
+                    new CorpCheck(), new CoopCheck(), new CookiesCheck(), new CorsCheck(), new VersionBannerCheck()),
+            TlsSiteCheck.all(),
+            List.of(new PageStatusCheck()),
+            ExposureChecks.all(),
+            RateLimitChecks.all(),
+            List.<Check>of(new CompressionCheck(), new CachingCheck()))
+            .<Check>flatMap(List::stream).toList();
 
     /** Runs every check on the evidence. */
     public static List<Finding> evaluate(SiteEvidence evidence) {

@@ -95,6 +95,67 @@ public final class ScoringTable {
         // performance (informational at first)
         put(m, 0, "compression-used", "compression-missing", "compression-not-needed", "caching-policy-present",
                 "caching-no-store", "caching-headers-missing", "caching-header-invalid", "caching-public-with-cookies");
+        // security.sensitive-files, security.secrets-in-frontend (docs/exposure.md)
+        put(m, 0, "sensitive-files-none", "sensitive-files-incomplete", "sensitive-files-not-probed",
+                "secrets-in-frontend-none", "secrets-in-frontend-not-probed");
+        put(m, -5, "source-map-exposed");
+        put(m, -10, "sensitive-file-minor-exposed");
+        put(m, -40, "sensitive-file-exposed");
+        put(m, -50, "secret-in-frontend");
+        // reliability.not-found, malformed-request, error-disclosure, trace
+        put(m, 0, "not-found-404", "not-found-other-4xx", "not-found-redirect", "not-found-no-answer",
+                "not-found-not-probed", "malformed-request-rejected", "malformed-request-accepted",
+                "malformed-request-untested", "malformed-request-not-probed", "error-disclosure-none",
+                "error-disclosure-not-probed", "trace-disabled", "trace-answered-without-echo", "trace-untested",
+                "trace-not-probed");
+        put(m, -5, "not-found-soft-200");
+        put(m, -10, "not-found-server-error", "malformed-request-server-error", "trace-echoes");
+        put(m, -20, "stack-trace-exposed");
+        put(m, -40, "debug-page-exposed");
+        // observability.security-txt, observability.health-endpoint
+        put(m, 5, "security-txt-valid");
+        put(m, 0, "security-txt-missing", "security-txt-not-probed", "health-endpoint-ok", "health-endpoint-missing",
+                "health-endpoint-not-probed");
+        put(m, -5, "security-txt-expired", "security-txt-invalid", "health-endpoint-slow");
+        put(m, -10, "health-endpoint-leaks-internals");
+        // security.rate-limit, reliability.rate-limit-recovery (docs/rate-limit.md)
+        put(m, 0, "rate-limit-429-retry-after", "rate-limit-unreachable", "rate-limit-not-probed",
+                "rate-limit-recovers", "rate-limit-recovery-not-tested", "rate-limit-recovery-not-applicable");
+        put(m, -5, "rate-limit-429-without-retry-after", "rate-limit-non-standard-4xx");
+        put(m, -10, "rate-limit-bare-5xx", "rate-limit-connection-dropped", "rate-limit-never-recovers");
+        put(m, -20, "rate-limit-none");
+        // tls.* (docs/tls.md): results are prefixed with the check id; "no-tls"/"not-inspected"/"no-certificate"
+        // are not applicable and worth 0, "error" means the check could not run.
+        for (String id : new String[] {"protocols", "ciphers", "forward-secrecy", "aead", "compression",
+                "renegotiation", "certificate-trust", "certificate-expiry", "certificate-hostname", "certificate-key",
+                "certificate-signature", "certificate-chain"}) {
+            put(m, 0, "tls-" + id + "-not-inspected", "tls-" + id + "-error");
+            if (!id.equals("protocols")) {
+                put(m, 0, "tls-" + id + "-no-tls");
+            }
+            if (id.startsWith("certificate-")) {
+                put(m, 0, "tls-" + id + "-no-certificate");
+            }
+        }
+        put(m, 0, "tls-protocols-modern", "tls-ciphers-strong", "tls-forward-secrecy-all", "tls-aead-all",
+                "tls-aead-partial", "tls-compression-off", "tls-compression-not-tested", "tls-renegotiation-secure",
+                "tls-renegotiation-not-applicable", "tls-certificate-trust-trusted", "tls-certificate-expiry-valid",
+                "tls-certificate-hostname-match", "tls-certificate-key-strong", "tls-certificate-signature-sha2",
+                "tls-certificate-chain-complete");
+        put(m, -5, "tls-protocols-no-tls13", "tls-forward-secrecy-partial", "tls-certificate-expiry-expires-soon",
+                "tls-certificate-chain-misordered");
+        put(m, -10, "tls-aead-none", "tls-renegotiation-insecure");
+        put(m, -20, "tls-protocols-legacy-enabled", "tls-ciphers-weak", "tls-forward-secrecy-none",
+                "tls-compression-on", "tls-certificate-key-weak", "tls-certificate-signature-sha1",
+                "tls-certificate-chain-incomplete");
+        put(m, -40, "tls-protocols-ssl-enabled", "tls-ciphers-insecure", "tls-certificate-signature-md5");
+        put(m, -50, "tls-protocols-no-tls", "tls-certificate-trust-self-signed", "tls-certificate-trust-untrusted",
+                "tls-certificate-expiry-expired", "tls-certificate-expiry-not-yet-valid",
+                "tls-certificate-hostname-mismatch");
+        // tls.rating: the letter itself moves no points (the tls.* findings above do); it caps the grade below.
+        put(m, 0, "tls-rating-a-plus", "tls-rating-a", "tls-rating-a-minus", "tls-rating-b", "tls-rating-c",
+                "tls-rating-d", "tls-rating-e", "tls-rating-f", "tls-rating-t", "tls-rating-m",
+                "tls-rating-not-inspected");
 
         Map<String, Grade> caps = new java.util.LinkedHashMap<>();
         // an invalid or expired certificate: browsers show a full-page warning, so no better than C
@@ -107,11 +168,26 @@ public final class ScoringTable {
                 "page-too-many-redirects"}) {
             caps.put(r, Grade.F);
         }
+        // exposed secrets and files are incidents waiting to happen, whatever the headers say
+        caps.put("sensitive-file-exposed", Grade.C);
+        caps.put("debug-page-exposed", Grade.C);
+        caps.put("secret-in-frontend", Grade.D);
+        // the TLS rating caps the overall grade (SSL Labs: T and M override every letter; an expired certificate
+        // can never score A overall)
+        caps.put("tls-rating-b", Grade.B);
+        caps.put("tls-rating-c", Grade.C);
+        caps.put("tls-rating-d", Grade.D);
+        caps.put("tls-rating-e", Grade.D_MINUS);
+        for (String r : new String[] {"tls-rating-f", "tls-rating-t", "tls-rating-m", "tls-protocols-no-tls",
+                "tls-certificate-trust-self-signed", "tls-certificate-trust-untrusted", "tls-certificate-expiry-expired",
+                "tls-certificate-expiry-not-yet-valid", "tls-certificate-hostname-mismatch"}) {
+            caps.put(r, Grade.F);
+        }
         return new ScoringTable(VERSION, m, caps);
     }
 
     /** Bumped whenever a modifier or cap changes, so stored grades stay explainable. */
-    private static final String VERSION = "2026.11-1";
+    private static final String VERSION = "2026.11-2";
 
     private static void put(Map<String, Integer> table, int modifier, String... results) {
         for (String r : results) {

@@ -1,5 +1,7 @@
 package dev.vantage.check.exposure;
 
+import dev.vantage.grade.ScoringTable;
+
 import dev.vantage.check.Check;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
@@ -215,9 +217,8 @@ class ExposureChecksTest {
         List<Check> checks = Stream.concat(ExposureChecks.all().stream(), RateLimitChecks.all().stream()).toList();
 
         assertThat(checks).extracting(Check::id).doesNotHaveDuplicates();
-        checks.forEach(c -> assertThat(ExposureScoring.MODIFIERS.keySet()).containsAll(c.results()));
-        assertThat(checks.stream().flatMap(c -> c.results().stream()).toList())
-                .containsExactlyInAnyOrderElementsOf(ExposureScoring.MODIFIERS.keySet());
+        ScoringTable table = ScoringTable.current();
+        checks.forEach(c -> c.results().forEach(r -> assertThat(table.prices(r)).as(r).isTrue()));
         SiteEvidence recorded = new Recorded().site();
         checks.forEach(c -> assertThat(c.results()).contains(c.evaluate(recorded).result()));
     }

@@ -4,7 +4,6 @@ import dev.vantage.check.Check;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.check.exposure.ExposureChecks;
-import dev.vantage.check.exposure.ExposureScoring;
 import dev.vantage.fixtures.LoopbackSite;
 import dev.vantage.fixtures.TestPki;
 import dev.vantage.grade.Grader;
@@ -155,7 +154,7 @@ class ExposureProberTest {
                         .contains("/.git/HEAD").contains("/.env answered 200 OK with KEY=value lines")
                         .doesNotContain("hunter2");
                 assertThat(f.remediation()).contains("rotate");
-                assertThat(ExposureScoring.CAPS).containsKey(f.result());
+                assertThat(ScoringTable.current().cap(f.result())).isPresent();
             }
         }
     }
@@ -215,7 +214,7 @@ class ExposureProberTest {
                     .page("/static/main.js", 200, "var cfg={s3:{accessKeyId:\"" + AWS_KEY + "\"}};")
                     .start(vertx)) {
                 List<Check> checks = ExposureChecks.all();
-                Grader grader = new Grader(new ScoringTable("test", ExposureScoring.MODIFIERS, ExposureScoring.CAPS));
+                Grader grader = new Grader(ScoringTable.current());
                 Report report = new ProbePipeline(vertx, checks, grader)
                         .assess(site.url("/"), ProbeOptions.defaults().withTimeout(Duration.ofSeconds(5)))
                         .await(15, TimeUnit.SECONDS);

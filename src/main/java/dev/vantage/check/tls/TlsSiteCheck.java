@@ -1,0 +1,66 @@
+package dev.vantage.check.tls;
+
+import dev.vantage.check.Area;
+import dev.vantage.check.Check;
+import dev.vantage.check.Finding;
+import dev.vantage.check.Verdict;
+import dev.vantage.probe.SiteEvidence;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs a {@link TlsCheck} on the TLS inspection of a site run. Results get the check's id as a prefix
+ * ({@code tls.ciphers} + {@code weak} = {@code tls-ciphers-weak}) so the one scoring table can price them without
+ * clashes: a "weak" cipher and a "weak" key are different findings.
+ */
+public final class TlsSiteCheck implements Check {
+
+    /** Suffix of the result returned when the run has no TLS inspection (plain-http target, unresolvable name). */
+    public static final String NOT_INSPECTED = "not-inspected";
+
+    private final TlsCheck delegate;
+    private final String prefix;
+
+    public TlsSiteCheck(TlsCheck delegate) {
+        this.delegate = delegate;
+        this.prefix = delegate.id().replace('.', '-') + "-";
+    }
+
+    /** Every TLS check of the registry, adapted, with the default expiry warning window. */
+    public static java.util.List<Check> all() {
+        Stream<Check> checks = TlsChecks.all(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS).stream().map(TlsSiteCheck::new);
+        return Stream.concat(checks, Stream.of(new TlsRatingCheck())).toList();
+    }
+
+    @Override
+    public String id() {
+        return delegate.id();
+    }
+
+    @Override
+    public Area area() {
+        return delegate.area();
+    }
+
+    @Override
+    public String title() {
+        return delegate.title();
+    }
+
+    @Override
+    public Set<String> results() {
+        return Stream.concat(delegate.results().stream(), Stream.of(NOT_INSPECTED)).map(r -> prefix + r)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Finding evaluate(SiteEvidence evidence) {
+        return evidence.tls().map(delegate::evaluate)
+                .map(f -> new Finding(f.checkId(), f.area(), f.title(), f.verdict(), prefix + f.result(), f.observed(),
+                        f.remediation()))
+                .orElseGet(() -> finding(Verdict.NOT_APPLICABLE, prefix + NOT_INSPECTED,
+                        "TLS was not inspected (plain-http target, or the host could not be resolved).", ""));
+    }
+}
