@@ -6,6 +6,7 @@ import dev.vantage.pipeline.SiteAssessor;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.http.Header;
 import dev.vantage.probe.http.Headers;
+import dev.vantage.probe.ratelimit.RateLimitSettings;
 import dev.vantage.report.Report;
 import dev.vantage.report.ReportFormat;
 import dev.vantage.target.Durations;
@@ -84,6 +85,27 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             description = "Bytes of a response body read at most (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--rate-limit-path", paramLabel = "PATH",
+            description = "Opt in to the rate-limit probe: send a bounded burst to PATH (e.g. /login) and look for "
+                    + "throttling (429, Retry-After, RateLimit headers).")
+    String rateLimitPath;
+
+    @Option(names = "--rate-limit-method", paramLabel = "METHOD", defaultValue = "GET",
+            description = "Method of the burst requests: GET, HEAD, POST or OPTIONS (default: ${DEFAULT-VALUE}).")
+    String rateLimitMethod;
+
+    @Option(names = "--rate-limit-max-requests", paramLabel = "N", defaultValue = "50",
+            description = "Requests sent at most by the burst (default: ${DEFAULT-VALUE}, hard cap 500).")
+    int rateLimitMaxRequests;
+
+    @Option(names = "--rate-limit-rate", paramLabel = "PER_SECOND", defaultValue = "20",
+            description = "Requests per second of the burst (default: ${DEFAULT-VALUE}, hard cap 100).")
+    double rateLimitRate;
+
+    @Option(names = "--rate-limit-duration", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Longest the burst may last (default: ${DEFAULT-VALUE}, hard cap 60s).")
+    String rateLimitDuration;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output.")
     Path output;
@@ -156,6 +178,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                 throw new UsageException("--user-agent must be non-empty printable text");
             }
             options = options.withUserAgent(userAgent);
+        }
+        if (rateLimitPath != null) {
+            options = options.withRateLimit(parse(() -> RateLimitSettings.of(rateLimitPath)
+                    .withMethod(rateLimitMethod).withMaxRequests(rateLimitMaxRequests).withMaxRate(rateLimitRate)
+                    .withMaxDuration(Durations.parse(rateLimitDuration))));
         }
         if (caFile != null) {
             if (!Files.isReadable(caFile) || Files.isDirectory(caFile)) {

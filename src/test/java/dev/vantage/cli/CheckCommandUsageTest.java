@@ -66,6 +66,16 @@ class CheckCommandUsageTest {
     }
 
     @Test
+    void rateLimitSettingsOutOfBoundsAreUsageErrors() {
+        assertThat(run("check", "https://example.com/", "--rate-limit-path", "/login",
+                "--rate-limit-max-requests", "501")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("max-requests 501 must be between 1 and 500");
+        assertThat(run("check", "https://example.com/", "--rate-limit-path", "/login",
+                "--rate-limit-method", "DELETE")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("DELETE");
+    }
+
+    @Test
     void missingUrlIsAUsageError() {
         assertThat(run("check")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("Missing required parameter: 'URL'");
