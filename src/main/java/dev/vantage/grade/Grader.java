@@ -6,7 +6,12 @@ import dev.vantage.check.Verdict;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.HttpExchange;
+import dev.vantage.check.tls.TlsRatingCheck;
+import dev.vantage.grade.tls.SslLabsRating;
+import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.report.AreaReport;
+import dev.vantage.report.ProbeSummary;
+import dev.vantage.report.TlsReport;
 import dev.vantage.report.Report;
 import dev.vantage.report.ScoredFinding;
 
@@ -62,7 +67,14 @@ public final class Grader {
                     : areaReport(area, scored, caps));
         }
         return new Report(evidence.target(), evidence.startedAt(), evidence.took(), grade, score, table.version(),
-                areas, scored, caps.stream().map(Cap::sentence).distinct().toList(), unreachable);
+                areas, scored, caps.stream().map(Cap::sentence).distinct().toList(), unreachable,
+                ProbeSummary.from(evidence), tlsReport(evidence));
+    }
+
+    /** The rating is computed here, once, from the same evidence the tls.rating check read. */
+    private static Optional<TlsReport> tlsReport(SiteEvidence evidence) {
+        return evidence.tls().filter(TlsInspection::speaksTls)
+                .map(tls -> new TlsReport(tls, SslLabsRating.rate(tls, TlsRatingCheck.hstsMaxAge(evidence))));
     }
 
     private static AreaReport areaReport(Area area, List<ScoredFinding> all, List<Cap> caps) {

@@ -69,6 +69,12 @@ public final class JsonReportRenderer implements ReportRenderer {
         report.areas().forEach(a -> area(areas.addObject(), a));
         ArrayNode findings = root.putArray("findings");
         report.findings().forEach(f -> finding(findings.addObject(), f));
+        TransportJson.probe(root.putObject("probe"), report.probe());
+        if (report.tls().isPresent()) {
+            TransportJson.tls(root.putObject("tls"), report.tls().get());
+        } else {
+            root.putNull("tls");
+        }
         return root;
     }
 

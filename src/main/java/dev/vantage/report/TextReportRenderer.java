@@ -50,6 +50,7 @@ public final class TextReportRenderer implements ReportRenderer {
             report.capsApplied().forEach(c -> wrapped(out, INDENT, c));
         }
         areas(out, report.areas());
+        report.tls().ifPresent(tls -> tls(out, tls));
         List<ScoredFinding> findings = report.findings();
         detailed(out, "Failures", findings, Set.of(Verdict.FAIL, Verdict.ERROR));
         detailed(out, "Warnings", findings, Set.of(Verdict.WARN));
@@ -69,6 +70,17 @@ public final class TextReportRenderer implements ReportRenderer {
         out.append("Scoring table ").append(clean(report.scoringVersion()))
                 .append(", started ").append(report.startedAt())
                 .append(", took ").append(duration(report.took())).append('\n');
+    }
+
+    private void tls(StringBuilder out, TlsReport tls) {
+        out.append('\n').append(paint(BOLD, "TLS")).append('\n');
+        detail(out, INDENT, "rating", tls.rating().letter() + " (score " + tls.rating().score() + ")");
+        tls.inspection().protocols().stream().filter(p -> p.accepted()).forEach(p -> detail(out, INDENT,
+                p.protocol().label(), String.join(" ", p.suiteNames())));
+        var cert = tls.inspection().certificate();
+        cert.leaf().ifPresent(leaf -> detail(out, INDENT, "cert", clean(leaf.subject()) + ", " + leaf.keyAlgorithm()
+                + " " + leaf.keyBits() + ", expires " + leaf.notAfter() + (cert.trust().trusted() ? ", trusted"
+                : ", NOT trusted: " + clean(cert.trust().problem().orElse("?")))));
     }
 
     private void areas(StringBuilder out, List<AreaReport> areas) {

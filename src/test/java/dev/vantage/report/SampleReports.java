@@ -99,7 +99,15 @@ final class SampleReports {
                         "X-Content-Type-Options", Verdict.PASS, "x-content-type-options-nosniff",
                         "X-Content-Type-Options: nosniff", ""), 0));
         return new Report(URI.create("https://app.example.com/"), Instant.parse("2026-11-25T09:30:00.125Z"),
-                Duration.ofMillis(842), Grade.B, 75, "1", areas, findings, List.of(), Optional.empty());
+                Duration.ofMillis(842), Grade.B, 75, "1", areas, findings, List.of(), Optional.empty(),
+                new ProbeSummary(200, 1.1, true, java.util.Map.of(
+                        dev.vantage.probe.Phase.RESOLVE, Duration.ofMillis(12),
+                        dev.vantage.probe.Phase.CONNECT, Duration.ofMillis(21),
+                        dev.vantage.probe.Phase.TLS, Duration.ofMillis(48),
+                        dev.vantage.probe.Phase.PROCESSING, Duration.ofMillis(95),
+                        dev.vantage.probe.Phase.TRANSFER, Duration.ofMillis(4)), 1, 5120,
+                        Optional.of(Instant.parse("2027-02-01T00:00:00Z")), Optional.of("TLS 1.3")),
+                Optional.empty());
     }
 
     static Report withFindings(List<ScoredFinding> findings) {

@@ -80,7 +80,8 @@ public final class TlsRatingCheck implements Check {
         };
     }
 
-    private static OptionalLong hstsMaxAge(SiteEvidence evidence) {
+    /** Max-age of the page's HSTS header, which SSL Labs requires for an A+. */
+    public static OptionalLong hstsMaxAge(SiteEvidence evidence) {
         return CheckSupport.page(evidence)
                 .flatMap(r -> r.headers().first("Strict-Transport-Security"))
                 .flatMap(v -> HstsPolicy.parse(v, null))

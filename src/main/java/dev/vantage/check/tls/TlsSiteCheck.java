@@ -57,7 +57,9 @@ public final class TlsSiteCheck implements Check {
 
     @Override
     public Finding evaluate(SiteEvidence evidence) {
-        return evidence.tls().map(delegate::evaluate)
+        // An endpoint that refused everything is already reported as unreachable; "no TLS" would only repeat it.
+        return evidence.tls().filter(tls -> tls.speaksTls() || evidence.finalPage().answered())
+                .map(delegate::evaluate)
                 .map(f -> new Finding(f.checkId(), f.area(), f.title(), f.verdict(), prefix + f.result(), f.observed(),
                         f.remediation()))
                 .orElseGet(() -> finding(Verdict.NOT_APPLICABLE, prefix + NOT_INSPECTED,

@@ -172,7 +172,8 @@ public final class SslLabsRating {
         boolean notYet = in.observedAt().isBefore(leaf.notBefore());
         cap(caps, expired, "T", "certificate expired on " + leaf.notAfter());
         cap(caps, notYet, "T", "certificate not valid before " + leaf.notBefore());
-        cap(caps, cert.selfSigned(), "T", "self-signed certificate");
+        // A self-signed leaf the operator trusts explicitly (--ca-file) is a pinned internal certificate, not a T.
+        cap(caps, cert.selfSigned() && !cert.trust().trusted(), "T", "self-signed certificate");
         cap(caps, !cert.trust().trusted() && !expired && !notYet && !cert.selfSigned(), "T",
                 "untrusted chain: " + cert.trust().problem().orElse("unknown"));
         cap(caps, leaf.signatureAlgorithm().toUpperCase(Locale.ROOT).startsWith("SHA1"), "T",

@@ -6,6 +6,7 @@ import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.tls.TlsProtocol;
 import org.junit.jupiter.api.Test;
 
+import static dev.vantage.probe.tls.TlsInspectionFixtures.cert;
 import static dev.vantage.probe.tls.TlsInspectionFixtures.NOW;
 import static dev.vantage.probe.tls.TlsInspectionFixtures.goodCert;
 import static dev.vantage.probe.tls.TlsInspectionFixtures.inspection;
@@ -136,6 +137,16 @@ class SslLabsRatingTest {
                 false, false, true, true, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         TlsRating m = SslLabsRating.rate(inspection(Map.of(TlsProtocol.SSL_3, List.of(0xC014)), mismatch), LONG_HSTS);
         assertThat(m.letter()).as("M overrides even F").isEqualTo("M");
+    }
+
+    @Test
+    void selfSignedIsTUnlessTheOperatorTrustsItExplicitly() {
+        var leaf = leaf(2048, "SHA256withRSA", NOW.plus(Duration.ofDays(80)));
+        var tls13 = Map.of(TlsProtocol.TLS_1_3, List.of(0x1301));
+        CertificateFacts untrusted = cert(leaf, CertificateTrust.rejected("self signed"), true, true, true);
+        assertThat(SslLabsRating.rate(inspection(tls13, untrusted), LONG_HSTS).letter()).isEqualTo("T");
+        CertificateFacts pinned = cert(leaf, CertificateTrust.TRUSTED, true, true, true);
+        assertThat(SslLabsRating.rate(inspection(tls13, pinned), LONG_HSTS).letter()).isEqualTo("A+");
     }
 
     @Test

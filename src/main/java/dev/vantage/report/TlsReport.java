@@ -1,0 +1,8 @@
+package dev.vantage.report;
+
+import dev.vantage.grade.tls.TlsRating;
+import dev.vantage.probe.tls.TlsInspection;
+
+/** The TLS section of a report: what the inspection found and the SSL Labs-style rating it earned. */
+public record TlsReport(TlsInspection inspection, TlsRating rating) {
+}
