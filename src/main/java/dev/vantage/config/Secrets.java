@@ -17,13 +17,29 @@ public final class Secrets {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Function<String, String> env;
+    private final boolean lenient;
 
     public Secrets(Function<String, String> env) {
+        this(env, false);
+    }
+
+    private Secrets(Function<String, String> env, boolean lenient) {
         this.env = env;
+        this.lenient = lenient;
+    }
+
+    /** Resolves nothing: for reading back stored targets, whose references are resolved only when probing. */
+    public static Secrets unresolved() {
+        return new Secrets(k -> null, true);
     }
 
     public static Secrets fromSystem() {
         return new Secrets(System::getenv);
+    }
+
+    /** True for {@link #unresolved()}: nothing outside the tree (environment, files) is checked. */
+    public boolean lenient() {
+        return lenient;
     }
 
     /** Whether the value is a reference rather than an inline literal. */
@@ -33,6 +49,9 @@ public final class Secrets {
 
     /** The resolved value, or an exception whose message says which reference failed and why. */
     public String resolve(String value) {
+        if (lenient) {
+            return value;
+        }
         Matcher m = ENV.matcher(value);
         if (m.matches()) {
             String v = env.apply(m.group(1));
