@@ -35,6 +35,8 @@ public final class ProbeScheduler implements AutoCloseable {
     static final String PROBES = "probes";
     private static final JobKey RETENTION = JobKey.jobKey("retention", "maintenance");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeScheduler.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private final Scheduler scheduler;
 
     /**
@@ -144,7 +146,27 @@ public final class ProbeScheduler implements AutoCloseable {
     /** Waits for running jobs (bounded by their own wait) so no half-stored result is left behind. */
     @Override
     public void close() throws SchedulerException {
-        scheduler.shutdown(true);
+        // Standby first: halting the scheduler thread mid-acquisition interrupts its JDBC work, and Quartz then
+        // retries releasing the trigger forever, so shutdown(true) would never return.
+        scheduler.standby();
+        Thread t = new Thread(() -> {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                LOG.warn("Quartz shutdown failed", e);
+            }
+        }, "vantage-quartz-shutdown");
+        t.setDaemon(true);
+        t.start();
+        try {
+            // Bounded: a stuck Quartz thread must not keep the process from stopping.
+            t.join(SHUTDOWN_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            LOG.warn("Quartz did not shut down within {}s; continuing", SHUTDOWN_WAIT.toSeconds());
+        }
     }
 
     /** Lends Quartz connections from the service's Hikari pool. */
