@@ -113,6 +113,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theShippedExampleConfigIsValidAndRunsOffline() {
+        VantageConfig c = ConfigLoader.load(Path.of("config/vantage.yaml")).config().orElseThrow();
+        assertThat(c.probing().allowLoopback()).isTrue();
+        assertThat(c.targets()).isNotEmpty().allSatisfy(t -> assertThat(t.url().getHost()).isEqualTo("127.0.0.1"));
+    }
+
+    @Test
     void duplicateNamesAreRejected() {
         var r = loader.parse("""
                 targets:
