@@ -61,6 +61,9 @@ public final class ProbeScheduler implements AutoCloseable {
         // Strings only in job data: nothing Java-serialized sits in the database across upgrades.
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
+        // Row locks in the database, clustered or not: Quartz's in-memory semaphore left the scheduler thread
+        // retrying forever after the interrupt of shutdown.
+        p.setProperty("org.quartz.jobStore.useDBLocks", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
         StdSchedulerFactory factory = new StdSchedulerFactory(p);
         scheduler = factory.getScheduler();
