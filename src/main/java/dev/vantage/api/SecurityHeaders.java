@@ -1,0 +1,27 @@
+package dev.vantage.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+/** Adds the headers Vantage's own checks expect to every response, errors included. */
+public final class SecurityHeaders implements Handler<RoutingContext> {
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> apply(ctx.response().headers()));
+        ctx.next();
+    }
+
+    static void apply(MultiMap h) {
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
+        h.set("Cross-Origin-Resource-Policy", "same-origin");
+        if (!h.contains("Cache-Control")) {
+            h.set("Cache-Control", "no-store");
+        }
+    }
+}

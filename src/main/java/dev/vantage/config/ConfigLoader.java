@@ -1,0 +1,170 @@
+package dev.vantage.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and validates {@code vantage.yaml}, listing every problem with its path in the file. */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Either a valid configuration or every problem found; never both. */
+    public record Result(Optional<VantageConfig> config, List<String> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean ok() {
+            return config.isPresent();
+        }
+    }
+
+    private final Secrets secrets;
+
+    public ConfigLoader(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    public static Result load(Path file) {
+        return new ConfigLoader(Secrets.fromSystem()).read(file);
+    }
+
+    /** For {@code vantage validate}: the problems of the file, empty when it is valid. */
+    public static List<String> validate(Path file) {
+        return load(file).errors();
+    }
+
+    public Result read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            return new Result(Optional.empty(), List.of(file + ": cannot read the file (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")"));
+        }
+        return parse(text, file.toString());
+    }
+
+    public Result parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            return new Result(Optional.empty(), List.of(source + (loc == null ? "" : ":" + loc.getLineNr() + ":"
+                    + loc.getColumnNr()) + ": not valid YAML: " + e.getOriginalMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        Node top = new Node(root == null ? YAML.createObjectNode() : root, "", problems);
+        if (!top.expectObject(Set.of("server", "storage", "targets", "auth", "probing"))) {
+            return new Result(Optional.empty(), problems);
+        }
+        VantageConfig.Server server = server(top.child("server"));
+        VantageConfig.Storage storage = storage(top.child("storage"));
+        List<TargetSpec> targets = targets(top.child("targets"), problems);
+        List<ApiToken> tokens = tokens(top.child("auth"));
+        Node p = top.child("probing");
+        p.expectObject(Set.of("allow-private", "allow-loopback"));
+        var probing = new VantageConfig.Probing(p.child("allow-private").bool().orElse(false),
+                p.child("allow-loopback").bool().orElse(false));
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        return new Result(Optional.of(new VantageConfig(server, storage, targets, tokens, probing)), List.of());
+    }
+
+    private static VantageConfig.Server server(Node s) {
+        s.expectObject(Set.of("host", "port", "max-body-bytes"));
+        return new VantageConfig.Server(s.child("host").text().orElse(VantageConfig.Server.DEFAULT_HOST),
+                s.child("port").integer(0, 65535).orElse(VantageConfig.Server.DEFAULT_PORT),
+                s.child("max-body-bytes").integer(1024, 16 * 1024 * 1024)
+                        .orElse(VantageConfig.Server.DEFAULT_MAX_BODY_BYTES));
+    }
+
+    private VantageConfig.Storage storage(Node s) {
+        s.expectObject(Set.of("url", "user", "password", "retention", "clustered"));
+        String url = s.child("url").text().orElse(VantageConfig.Storage.DEFAULT_URL);
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            s.child("url").problem("\"" + url + "\" is not a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        Optional<String> password = s.child("password").text().flatMap(v -> secret(s.child("password"), v));
+        Duration retention = s.child("retention").parsed(Durations::parse, "a duration like 30d, 12h")
+                .orElse(VantageConfig.Storage.DEFAULT_RETENTION);
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            s.child("retention").problem("must be at least 1h");
+        }
+        return new VantageConfig.Storage(url, s.child("user").text(), password, retention,
+                s.child("clustered").bool().orElse(false));
+    }
+
+    private List<TargetSpec> targets(Node t, List<String> problems) {
+        TargetParser parser = new TargetParser(secrets);
+        List<TargetSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node n : t.list()) {
+            parser.parse(n.json, n.path, problems).ifPresent(spec -> {
+                if (!names.add(spec.name())) {
+                    n.child("name").problem("duplicate target name \"" + spec.name() + "\"; names must be unique");
+                } else {
+                    out.add(spec);
+                }
+            });
+        }
+        return out;
+    }
+
+    private List<ApiToken> tokens(Node auth) {
+        List<ApiToken> out = new ArrayList<>();
+        if (!auth.expectObject(Set.of("tokens"))) {
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        for (Node n : auth.child("tokens").list()) {
+            if (!n.expectObject(Set.of("name", "token", "role"))) {
+                continue;
+            }
+            Optional<String> name = n.child("name").requiredText();
+            name.filter(x -> !names.add(x)).ifPresent(x -> n.child("name").problem("duplicate token name \"" + x + "\""));
+            Optional<String> token = n.child("token").requiredText().flatMap(v -> {
+                if (!Secrets.isReference(v)) {
+                    n.child("token").problem("must be a reference (${ENV_VAR} or file:/path), not the token itself");
+                    return Optional.empty();
+                }
+                return secret(n.child("token"), v);
+            });
+            token.filter(v -> v.length() < 16).ifPresent(v -> n.child("token").problem("the token is shorter than 16 characters"));
+            Optional<Role> role = n.child("role").requiredText().flatMap(r -> {
+                Optional<Role> parsed = Role.parse(r);
+                if (parsed.isEmpty()) {
+                    n.child("role").problem("\"" + r + "\" is not one of viewer, editor, admin");
+                }
+                return parsed;
+            });
+            if (name.isPresent() && token.isPresent() && role.isPresent()) {
+                out.add(new ApiToken(name.get(), token.get(), role.get()));
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> secret(Node at, String value) {
+        try {
+            return Optional.of(secrets.resolve(value));
+        } catch (IllegalArgumentException e) {
+            at.problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

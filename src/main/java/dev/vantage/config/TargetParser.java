@@ -1,0 +1,198 @@
+package dev.vantage.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.quartz.CronExpression;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one target from a YAML or JSON tree, reporting every problem with its path; shared by the config file and
+ * the API so both accept exactly the same thing. {@link #toJson} is the inverse, used to store targets.
+ */
+public final class TargetParser {
+
+    static final Set<String> KEYS = Set.of("name", "url", "schedule", "checks", "timeout", "headers", "ca-file",
+            "resolve", "http-port", "labels");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
+    /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
+    private static final Set<String> RESERVED_LABELS = Set.of("target", "instance", "phase", "area", "check", "grade",
+            "job", "le", "quantile", "version");
+    private static final Pattern RESOLVE = Pattern.compile("([^:\\s]+):(\\d{1,5}):(\\S+)");
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Secrets secrets;
+
+    public TargetParser(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    /** Parses a target at {@code path}; returns empty when any problem was added to {@code problems}. */
+    public Optional<TargetSpec> parse(JsonNode json, String path, List<String> problems) {
+        int before = problems.size();
+        Optional<TargetSpec> spec = read(new Node(json, path, problems));
+        return problems.size() == before ? spec : Optional.empty();
+    }
+
+    private Optional<TargetSpec> read(Node n) {
+        if (!n.isPresent()) {
+            n.problem("expected a target (name, url, schedule)");
+            return Optional.empty();
+        }
+        if (!n.expectObject(KEYS)) {
+            return Optional.empty();
+        }
+        Optional<String> name = n.child("name").requiredText();
+        name.filter(s -> !NAME.matcher(s).matches()).ifPresent(s -> n.child("name").problem("\"" + s
+                + "\" is not a valid name: use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit"));
+        Optional<URI> url = n.child("url").requiredText().flatMap(s -> url(n.child("url"), s));
+        Optional<Schedule> schedule = schedule(n.child("schedule"));
+        List<String> enable = new ArrayList<>();
+        List<String> disable = new ArrayList<>();
+        Node checks = n.child("checks");
+        if (checks.expectObject(Set.of("enable", "disable"))) {
+            enable.addAll(checks.child("enable").stringList());
+            disable.addAll(checks.child("disable").stringList());
+        }
+        Optional<Duration> timeout = n.child("timeout").parsed(Durations::parse, "a duration like 10s, 1m");
+        timeout.filter(t -> t.isZero() || t.compareTo(MAX_TIMEOUT) > 0)
+                .ifPresent(t -> n.child("timeout").problem("must be more than 0 and at most 5m"));
+        Map<String, String> headers = n.child("headers").stringMap();
+        headers.forEach((k, v) -> checkSecret(n.child("headers").child(k), v));
+        Optional<Path> caFile = n.child("ca-file").text().map(Path::of);
+        caFile.filter(p -> !secrets.lenient() && !Files.isReadable(p))
+                .ifPresent(p -> n.child("ca-file").problem("file " + p + " does not exist or is not readable"));
+        Map<String, String> resolve = new LinkedHashMap<>();
+        for (Node r : n.child("resolve").list()) {
+            r.text().ifPresent(s -> {
+                var m = RESOLVE.matcher(s);
+                if (m.matches() && Integer.parseInt(m.group(2)) <= 65535) {
+                    resolve.put(m.group(1) + ":" + m.group(2), m.group(3));
+                } else {
+                    r.problem("\"" + s + "\" is not host:port:address (as curl --resolve)");
+                }
+            });
+        }
+        Optional<Integer> httpPort = n.child("http-port").integer(1, 65535);
+        Map<String, String> labels = n.child("labels").stringMap();
+        labels.keySet().forEach(k -> {
+            if (!LABEL.matcher(k).matches() || k.startsWith("__") || RESERVED_LABELS.contains(k)) {
+                n.child("labels").child(k).problem("not usable as a Prometheus label name (letters, digits, '_'; "
+                        + "not one of " + String.join(", ", RESERVED_LABELS.stream().sorted().toList()) + ")");
+            }
+        });
+        if (name.isEmpty() || url.isEmpty() || schedule.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
+                caFile, resolve, httpPort, labels));
+    }
+
+    private void checkSecret(Node at, String value) {
+        if (Secrets.isReference(value)) {
+            try {
+                secrets.resolve(value);
+            } catch (IllegalArgumentException e) {
+                at.problem(e.getMessage());
+            }
+        }
+    }
+
+    private static Optional<URI> url(Node at, String s) {
+        try {
+            URI u = new URI(s);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getUserInfo() == null) {
+                return Optional.of(u);
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        at.problem("\"" + s + "\" is not an absolute http:// or https:// URL with a host (and no user:password@)");
+        return Optional.empty();
+    }
+
+    private static Optional<Schedule> schedule(Node s) {
+        if (!s.isPresent()) {
+            s.problem("is required: give interval (e.g. 60s) or cron (e.g. \"0 */5 * * * ?\")");
+            return Optional.empty();
+        }
+        if (!s.expectObject(Set.of("interval", "cron"))) {
+            return Optional.empty();
+        }
+        boolean hasInterval = s.child("interval").isPresent();
+        boolean hasCron = s.child("cron").isPresent();
+        if (hasInterval == hasCron) {
+            s.problem("give exactly one of interval or cron");
+            return Optional.empty();
+        }
+        if (hasInterval) {
+            Optional<String> text = s.child("interval").text();
+            Optional<Duration> d = text.flatMap(Durations::parse);
+            if (text.isPresent() && d.isEmpty()) {
+                s.problem("interval \"" + text.get() + "\" is not a duration like 30s, 5m, 1h");
+                return Optional.empty();
+            }
+            if (d.isPresent() && d.get().compareTo(MIN_INTERVAL) < 0) {
+                s.problem("interval " + text.get() + " is shorter than the minimum of 5s");
+                return Optional.empty();
+            }
+            return d.map(Schedule::every);
+        }
+        Optional<String> cron = s.child("cron").text();
+        if (cron.isPresent()) {
+            try {
+                new CronExpression(cron.get());
+            } catch (java.text.ParseException e) {
+                s.problem("cron \"" + cron.get() + "\" is not a Quartz cron expression (sec min hour day month weekday, "
+                        + "e.g. \"0 */5 * * * ?\"): " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return cron.map(Schedule::cron);
+    }
+
+    /** The target as the same tree the parser reads (references kept unresolved, so secrets are not stored). */
+    public static ObjectNode toJson(TargetSpec t, ObjectMapper mapper) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("name", t.name());
+        o.put("url", t.url().toString());
+        ObjectNode s = o.putObject("schedule");
+        t.schedule().interval().ifPresent(d -> s.put("interval", Durations.format(d)));
+        t.schedule().cron().ifPresent(c -> s.put("cron", c));
+        if (!t.enable().isEmpty() || !t.disable().isEmpty()) {
+            ObjectNode c = o.putObject("checks");
+            t.enable().forEach(c.putArray("enable")::add);
+            t.disable().forEach(c.putArray("disable")::add);
+        }
+        t.timeout().ifPresent(d -> o.put("timeout", Durations.format(d)));
+        if (!t.headers().isEmpty()) {
+            ObjectNode h = o.putObject("headers");
+            new java.util.TreeMap<>(t.headers()).forEach(h::put);
+        }
+        t.caFile().ifPresent(p -> o.put("ca-file", p.toString()));
+        if (!t.resolve().isEmpty()) {
+            var r = o.putArray("resolve");
+            new java.util.TreeMap<>(t.resolve()).forEach((k, v) -> r.add(k + ":" + v));
+        }
+        t.httpPort().ifPresent(p -> o.put("http-port", p));
+        if (!t.labels().isEmpty()) {
+            ObjectNode l = o.putObject("labels");
+            new java.util.TreeMap<>(t.labels()).forEach(l::put);
+        }
+        return o;
+    }
+}

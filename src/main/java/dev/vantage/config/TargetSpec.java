@@ -1,0 +1,43 @@
+package dev.vantage.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One monitored site, from the config file or the API.
+ *
+ * @param enable   check ids (or prefixes like {@code security.}) to run; empty means all
+ * @param disable  check ids (or prefixes) never run, applied after {@code enable}
+ * @param resolve  curl-style pins {@code host:port -> address}
+ * @param httpPort plain-HTTP port probed for the HTTPS redirect; empty means 80
+ * @param labels   free key/values copied onto every metric of the target
+ */
+public record TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
+                         Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
+                         Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels) {
+
+    public TargetSpec {
+        enable = List.copyOf(enable);
+        disable = List.copyOf(disable);
+        headers = Map.copyOf(headers);
+        resolve = Map.copyOf(resolve);
+        labels = Map.copyOf(labels);
+    }
+
+    /** A target with only the required fields. */
+    public static TargetSpec of(String name, URI url, Schedule schedule) {
+        return new TargetSpec(name, url, schedule, List.of(), List.of(), Optional.empty(), Map.of(),
+                Optional.empty(), Map.of(), Optional.empty(), Map.of());
+    }
+
+    /** Header values may hold secrets: they are not printed. */
+    @Override
+    public String toString() {
+        return "TargetSpec[name=" + name + ", url=" + url + ", schedule=" + schedule + ", headers=" + headers.keySet()
+                + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vantage.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole service configuration, validated; built by {@link ConfigLoader}. */
+public record VantageConfig(Server server, Storage storage, List<TargetSpec> targets, List<ApiToken> tokens,
+                            Probing probing) {
+
+    public VantageConfig {
+        targets = List.copyOf(targets);
+        tokens = List.copyOf(tokens);
+    }
+
+    /** Where the HTTP API and {@code /metrics} listen; {@code maxBodyBytes} bounds API request bodies. */
+    public record Server(String host, int port, int maxBodyBytes) {
+        public static final String DEFAULT_HOST = "127.0.0.1";
+        public static final int DEFAULT_PORT = 8080;
+        public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    }
+
+    /** The database (H2 file by default, or PostgreSQL), how long results are kept, and Quartz clustering. */
+    public record Storage(String url, Optional<String> user, Optional<String> password, Duration retention,
+                          boolean clustered) {
+        public static final String DEFAULT_URL = "jdbc:h2:file:./data/vantage";
+        public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+        @Override
+        public String toString() {
+            return "Storage[url=" + url + ", user=" + user.orElse("") + ", retention=" + retention + "]";
+        }
+    }
+
+    /** Which address ranges scheduled probes may reach (link-local and metadata addresses never). */
+    public record Probing(boolean allowPrivate, boolean allowLoopback) {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.vantage.metrics;
+
+import dev.vantage.check.Verdict;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.report.AreaReport;
+import dev.vantage.report.Report;
+import dev.vantage.report.ScoredFinding;
+import dev.vantage.schedule.Assessment;
+import dev.vantage.schedule.ResultSink;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Publishes each result as gauges: blackbox_exporter's {@code probe_*} names and meanings, plus {@code vantage_*}
+ * grades and check statuses, labelled {@code target}, {@code instance} and the target's own labels.
+ */
+public final class ProbeMetrics implements ResultSink {
+
+    private final MeterRegistry registry;
+    private final InfoSeries gradeInfo = new InfoSeries("vantage_grade",
+            "Letter grade of the target overall and per checklist area (value always 1)");
+    private final InfoSeries tlsInfo = new InfoSeries("probe_tls_version", "Negotiated TLS version (value always 1)");
+    private final Map<String, SeriesSet> series = new HashMap<>();
+    private final Map<String, Last> last = new HashMap<>();
+    /** Prometheus wants one label set per metric name, so every target carries every label key ("" when unset). */
+    private Set<String> labelKeys = new TreeSet<>();
+
+    private record Last(TargetSpec spec, Assessment assessment) {
+    }
+
+    public ProbeMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        registry.getPrometheusRegistry().register(gradeInfo);
+        registry.getPrometheusRegistry().register(tlsInfo);
+    }
+
+    @Override
+    public synchronized void accept(TargetSpec target, Assessment assessment) {
+        last.put(target.name(), new Last(target, assessment));
+        Set<String> keys = new TreeSet<>();
+        last.values().forEach(l -> keys.addAll(l.spec.labels().keySet()));
+        if (!keys.equals(labelKeys)) {
+            labelKeys = keys;
+            series.values().forEach(SeriesSet::clear);
+            last.values().forEach(l -> publish(l.spec, l.assessment));
+        } else {
+            publish(target, assessment);
+        }
+    }
+
+    @Override
+    public synchronized void forget(String targetName) {
+        last.remove(targetName);
+        SeriesSet s = series.remove(targetName);
+        if (s != null) {
+            s.clear();
+        }
+        gradeInfo.remove(targetName);
+        tlsInfo.remove(targetName);
+    }
+
+    private void publish(TargetSpec spec, Assessment a) {
+        List<Tag> base = new ArrayList<>();
+        base.add(Tag.of("target", spec.name()));
+        base.add(Tag.of("instance", spec.url().toString()));
+        labelKeys.forEach(k -> base.add(Tag.of(k, spec.labels().getOrDefault(k, ""))));
+        Tags tags = Tags.of(base);
+        Map<SeriesSet.Key, Double> v = new LinkedHashMap<>();
+        Report r = a.report();
+        v.put(key("probe_success", tags), r.unreachable().isEmpty() ? 1.0 : 0.0);
+        v.put(key("probe_duration_seconds", tags), r.took().toNanos() / 1e9);
+        v.put(key("vantage_last_probe_timestamp_seconds", tags), r.startedAt().toEpochMilli() / 1000.0);
+        v.put(key("vantage_grade_score", tags.and("area", "overall")), (double) r.score());
+        List<Tags> grades = new ArrayList<>();
+        grades.add(tags.and("area", "overall", "grade", r.grade().letter()));
+        for (AreaReport area : r.areas()) {
+            if (area.status() == AreaReport.Status.GRADED && area.grade().isPresent() && area.score().isPresent()) {
+                v.put(key("vantage_grade_score", tags.and("area", area.area().id())), (double) area.score().get());
+                grades.add(tags.and("area", area.area().id(), "grade", area.grade().get().letter()));
+            }
+        }
+        for (ScoredFinding f : r.findings()) {
+            int status = status(f.finding().verdict());
+            if (status >= 0) {
+                v.merge(key("vantage_check_status", tags.and("check", f.finding().checkId(), "area",
+                        f.finding().area().id())), (double) status, Math::max);
+            }
+        }
+        a.summary().ifPresent(s -> summary(s, tags, v));
+        series.computeIfAbsent(spec.name(), n -> new SeriesSet(registry)).replaceWith(v);
+        gradeInfo.replace(spec.name(), grades);
+        tlsInfo.replace(spec.name(), a.summary().flatMap(ProbeSummary::tlsVersion)
+                .map(t -> List.of(tags.and("version", t))).orElse(List.of()));
+    }
+
+    private static void summary(ProbeSummary s, Tags tags, Map<SeriesSet.Key, Double> v) {
+        v.put(key("probe_http_status_code", tags), (double) s.statusCode());
+        v.put(key("probe_http_version", tags), s.httpVersion());
+        v.put(key("probe_http_ssl", tags), s.ssl() ? 1.0 : 0.0);
+        v.put(key("probe_http_redirects", tags), (double) s.redirects());
+        v.put(key("probe_http_content_length", tags), (double) s.contentLength());
+        // blackbox always exports all five phases, 0 for phases that did not happen.
+        for (String phase : List.of("resolve", "connect", "tls", "processing", "transfer")) {
+            var d = s.phases().get(phase);
+            v.put(key("probe_http_duration_seconds", tags.and("phase", phase)), d == null ? 0.0 : d.toNanos() / 1e9);
+        }
+        var resolve = s.phases().get("resolve");
+        v.put(key("probe_dns_lookup_time_seconds", tags), resolve == null ? 0.0 : resolve.toNanos() / 1e9);
+        s.earliestCertExpiry().ifPresent(t -> v.put(key("probe_ssl_earliest_cert_expiry", tags),
+                t.toEpochMilli() / 1000.0));
+    }
+
+    /** 0 pass, 1 warn, 2 fail (error counts as fail: the item could not be shown to be fine); others not exported. */
+    static int status(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> 0;
+            case WARN -> 1;
+            case FAIL, ERROR -> 2;
+            default -> -1;
+        };
+    }
+
+    private static SeriesSet.Key key(String name, Tags tags) {
+        return new SeriesSet.Key(name, tags);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vantage.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The gauges of one target. Each update names the complete set of series; series missing from it are removed, so a
+ * check that stopped failing or a grade that changed leaves no stale series behind.
+ */
+final class SeriesSet {
+
+    /** A series: metric name plus its full label set. */
+    record Key(String name, Tags tags) {
+    }
+
+    private final MeterRegistry registry;
+    private final Map<Key, Slot> slots = new HashMap<>();
+
+    SeriesSet(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    synchronized void replaceWith(Map<Key, Double> values) {
+        slots.entrySet().removeIf(e -> {
+            if (!values.containsKey(e.getKey())) {
+                registry.remove(e.getValue().gauge);
+                return true;
+            }
+            return false;
+        });
+        values.forEach((key, value) -> slots.computeIfAbsent(key, this::register).set(value));
+    }
+
+    synchronized void clear() {
+        slots.values().forEach(s -> registry.remove(s.gauge));
+        slots.clear();
+    }
+
+    synchronized int size() {
+        return slots.size();
+    }
+
+    private Slot register(Key key) {
+        AtomicLong bits = new AtomicLong();
+        Gauge g = Gauge.builder(key.name(), bits, b -> Double.longBitsToDouble(b.get())).tags(key.tags())
+                .strongReference(true).register(registry);
+        return new Slot(g, bits);
+    }
+
+    private record Slot(Gauge gauge, AtomicLong bits) {
+        void set(double v) {
+            bits.set(Double.doubleToLongBits(v));
+        }
+    }
+}

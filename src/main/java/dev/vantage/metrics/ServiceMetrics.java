@@ -1,0 +1,59 @@
+package dev.vantage.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+
+/** The service's own metrics: JVM, process and the Quartz scheduler (Vert.x and HTTP come from vertx-micrometer). */
+public final class ServiceMetrics {
+
+    private ServiceMetrics() {
+    }
+
+    public static void bind(MeterRegistry registry, Scheduler scheduler) {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Gauge.builder("vantage_scheduler_running", scheduler, s -> running(s) ? 1 : 0)
+                .description("1 while the Quartz scheduler runs jobs").register(registry);
+        Gauge.builder("vantage_scheduler_jobs_executing", scheduler, ServiceMetrics::executing)
+                .description("Quartz jobs executing now on this node").register(registry);
+        FunctionCounter.builder("vantage_scheduler_jobs_executed", scheduler, ServiceMetrics::executed)
+                .description("Quartz jobs run by this node since start").register(registry);
+    }
+
+    private static boolean running(Scheduler s) {
+        try {
+            return s.isStarted() && !s.isShutdown() && !s.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    private static double executing(Scheduler s) {
+        try {
+            return s.isShutdown() ? 0 : s.getCurrentlyExecutingJobs().size();
+        } catch (SchedulerException e) {
+            return 0;
+        }
+    }
+
+    private static double executed(Scheduler s) {
+        try {
+            return s.isShutdown() ? 0 : s.getMetaData().getNumberOfJobsExecuted();
+        } catch (SchedulerException e) {
+            return 0;
+        }
+    }
+}

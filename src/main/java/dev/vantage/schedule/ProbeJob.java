@@ -1,0 +1,55 @@
+package dev.vantage.schedule;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Quartz job of one target: hands the probe to Vert.x and waits a bounded time so a Quartz thread is never
+ * held by a hung probe. Never concurrent with itself, so a slow target cannot pile up runs.
+ */
+@DisallowConcurrentExecution
+public final class ProbeJob implements Job {
+
+    static final String TARGET = "target";
+    static final String RUNNER = "vantage.runner";
+    static final String MAX_WAIT = "vantage.maxWait";
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeJob.class);
+
+    @Override
+    public void execute(JobExecutionContext ctx) throws JobExecutionException {
+        String name = ctx.getMergedJobDataMap().getString(TARGET);
+        ProbeRunner runner;
+        Duration maxWait;
+        try {
+            runner = (ProbeRunner) ctx.getScheduler().getContext().get(RUNNER);
+            maxWait = (Duration) ctx.getScheduler().getContext().get(MAX_WAIT);
+        } catch (SchedulerException e) {
+            throw new JobExecutionException(e);
+        }
+        try {
+            runner.run(name).toCompletionStage().toCompletableFuture().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("probe of {} still running after {}s; the Quartz thread moves on", name, maxWait.toSeconds());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoSuchTargetException) {
+                LOG.info("target {} no longer exists; its schedule is dropped", name);
+                JobExecutionException drop = new JobExecutionException(e.getCause());
+                drop.setUnscheduleAllTriggers(true);
+                throw drop;
+            }
+            LOG.warn("probe of {} failed: {}", name, e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

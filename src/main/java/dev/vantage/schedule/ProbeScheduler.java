@@ -1,0 +1,191 @@
+package dev.vantage.schedule;
+
+import dev.vantage.config.TargetSpec;
+import dev.vantage.store.Database;
+import dev.vantage.store.ResultRepository;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Quartz with its JDBC job store (JobStoreTX) on the service's own database: one durable job and trigger per target,
+ * plus the retention job. Every method blocks on JDBC, so call it from a worker thread.
+ */
+public final class ProbeScheduler implements AutoCloseable {
+
+    static final String PROBES = "probes";
+    private static final JobKey RETENTION = JobKey.jobKey("retention", "maintenance");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeScheduler.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    private final Scheduler scheduler;
+
+    /**
+     * @param name      the Quartz scheduler name; every node of a cluster must use the same one
+     * @param clustered Quartz clustering (PostgreSQL): each firing runs on one node, dead nodes' jobs move
+     * @param maxWait   how long a Quartz thread waits for a probe it handed to Vert.x
+     */
+    public ProbeScheduler(String name, Database db, boolean clustered, ProbeRunner runner, ResultRepository results,
+                          Duration retention, Duration maxWait) throws SchedulerException {
+        String dsName = "vantage-" + name;
+        DBConnectionManager.getInstance().addConnectionProvider(dsName, new PooledProvider(db));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", name);
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "vantage-quartz");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", db.dialect().quartzDelegate());
+        p.setProperty("org.quartz.jobStore.dataSource", dsName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        // Strings only in job data: nothing Java-serialized sits in the database across upgrades.
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
+        // Row locks in the database, clustered or not: Quartz's in-memory semaphore left the scheduler thread
+        // retrying forever after the interrupt of shutdown.
+        p.setProperty("org.quartz.jobStore.useDBLocks", "true");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        StdSchedulerFactory factory = new StdSchedulerFactory(p);
+        scheduler = factory.getScheduler();
+        scheduler.getContext().put(ProbeJob.RUNNER, runner);
+        scheduler.getContext().put(ProbeJob.MAX_WAIT, maxWait);
+        scheduler.getContext().put(RetentionJob.RESULTS, results);
+        scheduler.getContext().put(RetentionJob.RETENTION, retention);
+    }
+
+    public void start() throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(RetentionJob.class).withIdentity(RETENTION).storeDurably().build();
+        Trigger t = TriggerBuilder.newTrigger().withIdentity("retention", "maintenance").forJob(job).startNow()
+                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+        scheduler.scheduleJob(job, Set.of(t), true);
+        scheduler.start();
+    }
+
+    /**
+     * Creates or replaces the schedule of a target. An unchanged schedule is left alone, so restarts keep the
+     * next fire times instead of probing everything at once.
+     */
+    public void schedule(TargetSpec spec) throws SchedulerException {
+        JobKey key = JobKey.jobKey(spec.name(), PROBES);
+        Trigger existing = scheduler.getTrigger(TriggerKey.triggerKey(spec.name(), PROBES));
+        if (existing != null && sameSchedule(existing, spec)) {
+            return;
+        }
+        if (existing != null && (existing instanceof CronTrigger) != spec.schedule().cron().isPresent()) {
+            // Quartz cannot replace a trigger by one of another type in place (it looks in the wrong table).
+            scheduler.unscheduleJob(existing.getKey());
+        }
+        JobDetail job = JobBuilder.newJob(ProbeJob.class).withIdentity(key).usingJobData(ProbeJob.TARGET, spec.name())
+                .storeDurably().build();
+        TriggerBuilder<Trigger> tb = TriggerBuilder.newTrigger().withIdentity(spec.name(), PROBES).forJob(key)
+                .startNow();
+        Trigger trigger = spec.schedule().interval().<Trigger>map(d -> tb.withSchedule(SimpleScheduleBuilder
+                        .simpleSchedule().withIntervalInMilliseconds(d.toMillis()).repeatForever()
+                        // After a pause, skip the missed runs instead of bursting them.
+                        .withMisfireHandlingInstructionNextWithRemainingCount()).build())
+                .orElseGet(() -> tb.withSchedule(CronScheduleBuilder.cronSchedule(spec.schedule().cron().orElseThrow())
+                        .withMisfireHandlingInstructionDoNothing()).build());
+        scheduler.scheduleJob(job, Set.of(trigger), true);
+    }
+
+    private static boolean sameSchedule(Trigger t, TargetSpec spec) {
+        if (t instanceof SimpleTrigger s && spec.schedule().interval().isPresent()) {
+            return s.getRepeatInterval() == spec.schedule().interval().get().toMillis();
+        }
+        if (t instanceof CronTrigger c && spec.schedule().cron().isPresent()) {
+            return c.getCronExpression().equals(spec.schedule().cron().get());
+        }
+        return false;
+    }
+
+    public void unschedule(String name) throws SchedulerException {
+        scheduler.deleteJob(JobKey.jobKey(name, PROBES));
+    }
+
+    /** Names of the targets that have a schedule. */
+    public Set<String> scheduled() throws SchedulerException {
+        Set<String> out = new TreeSet<>();
+        scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(PROBES)).forEach(k -> out.add(k.getName()));
+        return out;
+    }
+
+    public Trigger trigger(String name) throws SchedulerException {
+        return scheduler.getTrigger(TriggerKey.triggerKey(name, PROBES));
+    }
+
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    public Scheduler quartz() {
+        return scheduler;
+    }
+
+    /** Waits for running jobs (bounded by their own wait) so no half-stored result is left behind. */
+    @Override
+    public void close() throws SchedulerException {
+        // Standby first: halting the scheduler thread mid-acquisition interrupts its JDBC work, and Quartz then
+        // retries releasing the trigger forever, so shutdown(true) would never return.
+        scheduler.standby();
+        Thread t = new Thread(() -> {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                LOG.warn("Quartz shutdown failed", e);
+            }
+        }, "vantage-quartz-shutdown");
+        t.setDaemon(true);
+        t.start();
+        try {
+            // Bounded: a stuck Quartz thread must not keep the process from stopping.
+            t.join(SHUTDOWN_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            LOG.warn("Quartz did not shut down within {}s; continuing", SHUTDOWN_WAIT.toSeconds());
+        }
+    }
+
+    /** Lends Quartz connections from the service's Hikari pool. */
+    private record PooledProvider(Database db) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return db.dataSource().getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // The pool belongs to the service, which closes it after the scheduler.
+        }
+
+        @Override
+        public void initialize() {
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.vantage.service;
+
+import dev.vantage.api.ApiException;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.schedule.ProbeRunner;
+import dev.vantage.schedule.ProbeScheduler;
+import dev.vantage.schedule.ResultSink;
+import dev.vantage.schedule.RunOutcome;
+import dev.vantage.store.ResultRepository;
+import dev.vantage.store.ResultSummary;
+import dev.vantage.store.StoredTarget;
+import dev.vantage.store.TargetRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Every change to targets goes through here, so the database, the Quartz schedule and the metrics never disagree.
+ * Blocking work runs on worker threads; each method returns a future.
+ */
+public final class TargetManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetManager.class);
+
+    private final Vertx vertx;
+    private final TargetRepository targets;
+    private final ResultRepository results;
+    private final ProbeScheduler scheduler;
+    private final ProbeRunner runner;
+
+    public TargetManager(Vertx vertx, TargetRepository targets, ResultRepository results, ProbeScheduler scheduler,
+                         ProbeRunner runner) {
+        this.vertx = vertx;
+        this.targets = targets;
+        this.results = results;
+        this.scheduler = scheduler;
+        this.runner = runner;
+    }
+
+    /**
+     * Makes the database hold exactly the file's targets as file targets: new ones inserted, changed ones updated
+     * (an API target of the same name is taken over), file targets no longer in the file deleted. Then every
+     * stored target is (re)scheduled.
+     */
+    public Future<Void> syncFromFile(List<TargetSpec> fileTargets) {
+        return blocking(() -> {
+            Set<String> names = new HashSet<>();
+            for (TargetSpec spec : fileTargets) {
+                names.add(spec.name());
+                if (!targets.insert(spec, StoredTarget.Source.FILE)) {
+                    targets.update(spec, StoredTarget.Source.FILE);
+                }
+            }
+            for (StoredTarget t : targets.all()) {
+                if (t.source() == StoredTarget.Source.FILE && !names.contains(t.spec().name())) {
+                    LOG.info("target {} was removed from the config file; deleting it", t.spec().name());
+                    deleteEverywhere(t.spec().name());
+                }
+            }
+            Set<String> stored = new HashSet<>();
+            for (StoredTarget t : targets.all()) {
+                stored.add(t.spec().name());
+                scheduler.schedule(t.spec());
+            }
+            for (String orphan : scheduler.scheduled()) {
+                if (!stored.contains(orphan)) {
+                    scheduler.unschedule(orphan);
+                }
+            }
+            return null;
+        });
+    }
+
+    public Future<List<StoredTarget>> list() {
+        return blocking(targets::all);
+    }
+
+    public Future<StoredTarget> get(String name) {
+        return blocking(() -> targets.find(name).orElseThrow(() -> notFound(name)));
+    }
+
+    public Future<StoredTarget> create(TargetSpec spec) {
+        return blocking(() -> {
+            if (!targets.insert(spec, StoredTarget.Source.API)) {
+                throw new ApiException(409, "a target named \"" + spec.name() + "\" already exists");
+            }
+            scheduler.schedule(spec);
+            return targets.find(spec.name()).orElseThrow();
+        });
+    }
+
+    public Future<StoredTarget> update(TargetSpec spec) {
+        return blocking(() -> {
+            StoredTarget existing = targets.find(spec.name()).orElseThrow(() -> notFound(spec.name()));
+            refuseFileTarget(existing);
+            targets.update(spec, StoredTarget.Source.API);
+            scheduler.schedule(spec);
+            return targets.find(spec.name()).orElseThrow();
+        });
+    }
+
+    public Future<Void> delete(String name) {
+        return blocking(() -> {
+            refuseFileTarget(targets.find(name).orElseThrow(() -> notFound(name)));
+            deleteEverywhere(name);
+            return null;
+        });
+    }
+
+    public Future<RunOutcome> run(String name) {
+        return runner.run(name);
+    }
+
+    public Future<String> latestReport(String name) {
+        return blocking(() -> {
+            targets.find(name).orElseThrow(() -> notFound(name));
+            return results.latestReport(name).orElseThrow(() -> new ApiException(404,
+                    "target \"" + name + "\" has no result yet; POST /api/targets/" + name + "/run to probe it now"));
+        });
+    }
+
+    public Future<List<ResultSummary>> history(String name, Instant since, int limit) {
+        return blocking(() -> {
+            targets.find(name).orElseThrow(() -> notFound(name));
+            return results.history(name, since, limit);
+        });
+    }
+
+    private void deleteEverywhere(String name) throws Exception {
+        scheduler.unschedule(name);
+        targets.delete(name);
+        results.deleteTarget(name);
+        for (ResultSink sink : runner.sinks()) {
+            sink.forget(name);
+        }
+    }
+
+    private static void refuseFileTarget(StoredTarget t) {
+        if (t.source() == StoredTarget.Source.FILE) {
+            throw new ApiException(409, "target \"" + t.spec().name() + "\" is defined in the config file, which is "
+                    + "its source of truth; change it there and restart");
+        }
+    }
+
+    private static ApiException notFound(String name) {
+        return new ApiException(404, "no target named \"" + name + "\"");
+    }
+
+    private <T> Future<T> blocking(Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+
+    /** For callers that only need to know a target exists. */
+    public Future<Optional<StoredTarget>> find(String name) {
+        return blocking(() -> targets.find(name));
+    }
+}

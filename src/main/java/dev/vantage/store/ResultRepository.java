@@ -1,0 +1,118 @@
+package dev.vantage.store;
+
+import dev.vantage.report.Report;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Blocking JDBC access to the {@code results} table; call it from worker threads only. */
+public final class ResultRepository {
+
+    private final DataSource ds;
+
+    public ResultRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** Stores one result with its rendered JSON; returns its id once committed. */
+    public long insert(String target, Report report, String reportJson) {
+        String sql = "INSERT INTO results (target, probed_at, success, grade, score, duration_ms, scoring_version, "
+                + "report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, target);
+            ps.setObject(2, report.startedAt().atOffset(ZoneOffset.UTC));
+            ps.setBoolean(3, report.unreachable().isEmpty());
+            ps.setString(4, report.grade().letter());
+            ps.setInt(5, report.score());
+            ps.setLong(6, report.took().toMillis());
+            ps.setString(7, report.scoringVersion());
+            ps.setString(8, reportJson);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("storing a result of " + target, e);
+        }
+    }
+
+    /** Newest first, at most {@code limit}, probed at or after {@code since}. */
+    public List<ResultSummary> history(String target, Instant since, int limit) {
+        String sql = "SELECT id, target, probed_at, success, grade, score, duration_ms, scoring_version FROM results "
+                + "WHERE target = ? AND probed_at >= ? ORDER BY probed_at DESC, id DESC";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target);
+            ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+            ps.setMaxRows(limit);
+            List<ResultSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultSummary(rs.getLong(1), rs.getString(2), TargetRepository.instant(rs, 3),
+                            rs.getBoolean(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the history of " + target, e);
+        }
+    }
+
+    /** The JSON report of the newest result of the target. */
+    public Optional<String> latestReport(String target) {
+        String sql = "SELECT report FROM results WHERE target = ? ORDER BY probed_at DESC, id DESC";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the latest report of " + target, e);
+        }
+    }
+
+    public int count(String target) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM results WHERE target = ?")) {
+            ps.setString(1, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting results of " + target, e);
+        }
+    }
+
+    /** Retention: deletes results probed before {@code cutoff}; returns how many. */
+    public int deleteOlderThan(Instant cutoff) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM results WHERE probed_at < ?")) {
+            ps.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("deleting results older than " + cutoff, e);
+        }
+    }
+
+    /** Deleting a target deletes its results too. */
+    public int deleteTarget(String target) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM results WHERE target = ?")) {
+            ps.setString(1, target);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("deleting results of " + target, e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.vantage.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vantage.config.Secrets;
+import dev.vantage.config.TargetParser;
+import dev.vantage.config.TargetSpec;
+
+import javax.sql.DataSource;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Blocking JDBC access to the {@code targets} table; call it from worker threads only. */
+public final class TargetRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DataSource ds;
+    private final TargetParser parser = new TargetParser(Secrets.unresolved());
+
+    public TargetRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** Inserts a new target; false when the name is taken (the insert is then not done). */
+    public boolean insert(TargetSpec spec, StoredTarget.Source source) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO targets (name, spec, source, created_at, updated_at) SELECT ?, ?, ?, ?, ? "
+                             + "WHERE NOT EXISTS (SELECT 1 FROM targets WHERE name = ?)")) {
+            OffsetDateTime now = now();
+            ps.setString(1, spec.name());
+            ps.setString(2, json(spec));
+            ps.setString(3, source.id());
+            ps.setObject(4, now);
+            ps.setObject(5, now);
+            ps.setString(6, spec.name());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false; // a concurrent insert won the primary key
+            }
+            throw new StoreException("inserting target " + spec.name(), e);
+        }
+    }
+
+    /** Replaces the spec of an existing target; false when there is none. */
+    public boolean update(TargetSpec spec, StoredTarget.Source source) {
+        return execute("UPDATE targets SET spec = ?, source = ?, updated_at = ? WHERE name = ?", ps -> {
+            ps.setString(1, json(spec));
+            ps.setString(2, source.id());
+            ps.setObject(3, now());
+            ps.setString(4, spec.name());
+        }) == 1;
+    }
+
+    public boolean delete(String name) {
+        return execute("DELETE FROM targets WHERE name = ?", ps -> ps.setString(1, name)) == 1;
+    }
+
+    public Optional<StoredTarget> find(String name) {
+        List<StoredTarget> found = query("SELECT name, spec, source, created_at, updated_at FROM targets WHERE name = ?",
+                name);
+        return found.stream().findFirst();
+    }
+
+    public List<StoredTarget> all() {
+        return query("SELECT name, spec, source, created_at, updated_at FROM targets ORDER BY name", null);
+    }
+
+    private List<StoredTarget> query(String sql, String name) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (name != null) {
+                ps.setString(1, name);
+            }
+            List<StoredTarget> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredTarget(spec(rs.getString(2), rs.getString(1)),
+                            StoredTarget.Source.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                            instant(rs, 4), instant(rs, 5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading targets", e);
+        }
+    }
+
+    private TargetSpec spec(String json, String name) {
+        List<String> problems = new ArrayList<>();
+        try {
+            return parser.parse(JSON.readTree(json), name, problems).orElseThrow(() -> new StoreException(
+                    "stored target " + name + " is no longer valid: " + problems, null));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreException("stored target " + name + " is not JSON", e);
+        }
+    }
+
+    private static String json(TargetSpec spec) {
+        try {
+            return JSON.writeValueAsString(TargetParser.toJson(spec, JSON));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int execute(String sql, Binder binder) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** Sets the parameters of a statement. */
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.vantage.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vantage.probe.ProbeOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader(new Secrets(Map.of("API_TOKEN", "0123456789abcdef-admin",
+            "SITE_KEY", "s3cret")::get));
+
+    @Test
+    void aCompleteFileLoadsWithDefaultsFilledIn() {
+        var r = loader.parse("""
+                server: {port: 9090}
+                storage: {retention: 7d}
+                probing: {allow-loopback: true}
+                auth:
+                  tokens:
+                    - {name: ops, token: "${API_TOKEN}", role: admin}
+                targets:
+                  - name: shop
+                    url: https://shop.example.com/
+                    schedule: {interval: 60s}
+                    checks: {disable: [performance.]}
+                    timeout: 15s
+                    headers: {X-Key: "${SITE_KEY}"}
+                    resolve: ["shop.example.com:443:127.0.0.1"]
+                    http-port: 8081
+                    labels: {team: web}
+                  - name: blog
+                    url: http://blog.example.com
+                    schedule: {cron: "0 */5 * * * ?"}
+                """, "t.yaml");
+        assertThat(r.errors()).isEmpty();
+        VantageConfig c = r.config().orElseThrow();
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.server().host()).isEqualTo("127.0.0.1");
+        assertThat(c.storage().url()).isEqualTo(VantageConfig.Storage.DEFAULT_URL);
+        assertThat(c.storage().retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.tokens()).singleElement().satisfies(t -> {
+            assertThat(t.secret()).isEqualTo("0123456789abcdef-admin");
+            assertThat(t.role()).isEqualTo(Role.ADMIN);
+            assertThat(t.toString()).doesNotContain("0123456789abcdef");
+        });
+        TargetSpec shop = c.targets().get(0);
+        assertThat(shop.schedule().interval()).contains(Duration.ofSeconds(60));
+        assertThat(shop.disable()).containsExactly("performance.");
+        assertThat(shop.resolve()).containsEntry("shop.example.com:443", "127.0.0.1");
+        assertThat(shop.headers()).containsEntry("X-Key", "${SITE_KEY}");
+        assertThat(c.targets().get(1).schedule().cron()).contains("0 */5 * * * ?");
+
+        ProbeOptions o = TargetOptions.of(shop, c.probing(), new Secrets(Map.of("SITE_KEY", "s3cret")::get));
+        assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(o.httpPort()).isEqualTo(8081);
+        assertThat(o.extraHeaders().first("x-key")).contains("s3cret");
+        assertThat(o.addressPolicy().allowLoopback()).isTrue();
+        assertThat(o.addressPolicy().allowPrivate()).isFalse();
+    }
+
+    @Test
+    void everyProblemIsListedWithItsPath() {
+        var r = loader.parse("""
+                server: {port: 70000, colour: red}
+                storage: {url: "jdbc:mysql://x", retention: soon}
+                auth:
+                  tokens:
+                    - {name: a, token: inline-token-value, role: root}
+                targets:
+                  - name: ok
+                    url: https://a.example
+                    schedule: {interval: 60s}
+                  - name: Bad Name
+                    url: ftp://x
+                    schedule: {interval: 60s}
+                  - name: ok
+                    url: https://b.example
+                    schedule: {interval: 5x}
+                    labels: {instance: x}
+                    resolve: [nonsense]
+                  - name: c
+                    url: https://c.example
+                    schedule: {cron: "every minute"}
+                    headers: {Authorization: "${MISSING}"}
+                    bogus: 1
+                """, "t.yaml");
+        assertThat(r.ok()).isFalse();
+        assertThat(r.errors()).contains(
+                "server.port: expected a whole number from 0 to 65535, got \"70000\"",
+                "targets[2].schedule: interval \"5x\" is not a duration like 30s, 5m, 1h",
+                "targets[3].headers.Authorization: environment variable MISSING is not set",
+                "auth.tokens[0].token: must be a reference (${ENV_VAR} or file:/path), not the token itself",
+                "auth.tokens[0].role: \"root\" is not one of viewer, editor, admin",
+                "storage.retention: \"soon\" is not a duration like 30d, 12h");
+        assertThat(r.errors()).anyMatch(e -> e.startsWith("server.colour: unknown key"))
+                .anyMatch(e -> e.startsWith("targets[3].bogus: unknown key"))
+                .anyMatch(e -> e.startsWith("storage.url: \"jdbc:mysql://x\" is not"))
+                .anyMatch(e -> e.startsWith("targets[1].name: \"Bad Name\" is not a valid name"))
+                .anyMatch(e -> e.startsWith("targets[1].url: \"ftp://x\""))
+                .anyMatch(e -> e.startsWith("targets[2].labels.instance: not usable"))
+                .anyMatch(e -> e.startsWith("targets[2].resolve[0]: \"nonsense\""))
+                .anyMatch(e -> e.startsWith("targets[3].schedule: cron \"every minute\""));
+    }
+
+    @Test
+    void theShippedExampleConfigIsValidAndRunsOffline() {
+        VantageConfig c = ConfigLoader.load(Path.of("config/vantage.yaml")).config().orElseThrow();
+        assertThat(c.probing().allowLoopback()).isTrue();
+        assertThat(c.targets()).isNotEmpty().allSatisfy(t -> assertThat(t.url().getHost()).isEqualTo("127.0.0.1"));
+    }
+
+    @Test
+    void duplicateNamesAreRejected() {
+        var r = loader.parse("""
+                targets:
+                  - {name: a, url: "https://a.example", schedule: {interval: 30s}}
+                  - {name: a, url: "https://b.example", schedule: {interval: 30s}}
+                """, "t.yaml");
+        assertThat(r.errors()).containsExactly("targets[1].name: duplicate target name \"a\"; names must be unique");
+    }
+
+    @Test
+    void secretsComeFromFilesAndBrokenYamlSaysWhere(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("token"), "file-token-0123456789\n");
+        Path cfg = Files.writeString(dir.resolve("v.yaml"),
+                "auth: {tokens: [{name: a, token: \"file:" + secret + "\", role: viewer}]}\n");
+        assertThat(ConfigLoader.load(cfg).config().orElseThrow().tokens().get(0).secret())
+                .isEqualTo("file-token-0123456789");
+        Files.writeString(cfg, "targets: [\n  - name: x\n");
+        assertThat(ConfigLoader.validate(cfg)).singleElement().asString().contains("not valid YAML");
+        assertThat(ConfigLoader.validate(dir.resolve("absent.yaml"))).singleElement().asString()
+                .contains("cannot read the file");
+    }
+
+    @Test
+    void targetsRoundTripThroughTheirStoredJson() {
+        var r = loader.parse("""
+                targets:
+                  - name: shop
+                    url: https://shop.example.com/
+                    schedule: {interval: 90s}
+                    checks: {enable: [security.], disable: [security.cors]}
+                    timeout: 1500ms
+                    headers: {X-Key: "${SITE_KEY}"}
+                    resolve: ["shop.example.com:443:127.0.0.1"]
+                    http-port: 8081
+                    labels: {team: web}
+                """, "t.yaml");
+        TargetSpec spec = r.config().orElseThrow().targets().get(0);
+        List<String> problems = new ArrayList<>();
+        var json = TargetParser.toJson(spec, new ObjectMapper());
+        assertThat(new TargetParser(new Secrets(Map.of("SITE_KEY", "v")::get)).parse(json, "", problems))
+                .contains(spec);
+        assertThat(json.toString()).contains("${SITE_KEY}");
+    }
+}

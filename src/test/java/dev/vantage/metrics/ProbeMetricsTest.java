@@ -1,0 +1,86 @@
+package dev.vantage.metrics;
+
+import dev.vantage.config.Schedule;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.grade.Grade;
+import dev.vantage.schedule.Assessment;
+import dev.vantage.service.SampleReports;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProbeMetricsTest {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ProbeMetrics metrics = new ProbeMetrics(registry);
+    private final URI url = URI.create("https://shop.example/");
+    private final TargetSpec shop = new TargetSpec("shop", url, Schedule.every(Duration.ofMinutes(1)), List.of(),
+            List.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of("team", "web"));
+    private final TargetSpec blog = TargetSpec.of("blog", URI.create("http://blog.example/"),
+            Schedule.every(Duration.ofMinutes(1)));
+
+    private static ProbeSummary summary() {
+        return new ProbeSummary(200, 2.0, true, Map.of("resolve", Duration.ofMillis(5), "connect",
+                Duration.ofMillis(10), "tls", Duration.ofMillis(20), "processing", Duration.ofMillis(30)), 1, 5120,
+                Optional.of(Instant.ofEpochSecond(1_900_000_000L)), Optional.of("TLS 1.3"));
+    }
+
+    @Test
+    void aResultBecomesBlackboxAndVantageSeries() {
+        Instant at = Instant.ofEpochSecond(1_800_000_000L);
+        metrics.accept(shop, new Assessment(SampleReports.graded(url, at, Grade.B, 72), Optional.of(summary())));
+        String text = registry.scrape();
+        String l = "instance=\"https://shop.example/\",target=\"shop\",team=\"web\"";
+        assertThat(text)
+                .contains("probe_success{" + l + "} 1.0")
+                .contains("probe_duration_seconds{" + l + "} 0.123")
+                .contains("probe_http_status_code{" + l + "} 200.0")
+                .contains("probe_http_version{" + l + "} 2.0")
+                .contains("probe_http_ssl{" + l + "} 1.0")
+                .contains("probe_http_redirects{" + l + "} 1.0")
+                .contains("probe_http_content_length{" + l + "} 5120.0")
+                .contains("probe_http_duration_seconds{instance=\"https://shop.example/\",phase=\"tls\",target=\"shop\",team=\"web\"} 0.02")
+                .contains("probe_http_duration_seconds{instance=\"https://shop.example/\",phase=\"transfer\",target=\"shop\",team=\"web\"} 0.0")
+                .contains("probe_dns_lookup_time_seconds{" + l + "} 0.005")
+                .contains("probe_ssl_earliest_cert_expiry{" + l + "} 1.9E9")
+                .contains("probe_tls_version_info{" + l + ",version=\"TLS 1.3\"} 1")
+                .contains("vantage_last_probe_timestamp_seconds{" + l + "} 1.8E9")
+                .contains("vantage_grade_score{area=\"overall\"," + l + "} 72.0")
+                .contains("vantage_grade_score{area=\"reliability\"," + l + "} 50.0")
+                .contains("vantage_grade_info{area=\"security\",grade=\"B\"," + l + "} 1")
+                .contains("vantage_check_status{area=\"security\",check=\"security.csp\"," + l + "} 1.0")
+                .contains("vantage_check_status{area=\"reliability\",check=\"reliability.not-found\"," + l + "} 2.0")
+                .contains("vantage_check_status{area=\"security\",check=\"security.hsts\"," + l + "} 0.0")
+                .doesNotContain("data_and_recovery");
+    }
+
+    @Test
+    void aChangedGradeReplacesItsInfoSeriesAndDeletionRemovesEverything() {
+        metrics.accept(shop, new Assessment(SampleReports.graded(url, Instant.now(), Grade.B, 72), Optional.empty()));
+        metrics.accept(shop, new Assessment(SampleReports.unreachable(url, Instant.now()), Optional.empty()));
+        String text = registry.scrape();
+        assertThat(text).contains("vantage_grade_info{area=\"overall\",grade=\"F\"")
+                .doesNotContain("grade=\"B\"").doesNotContain("vantage_check_status{")
+                .containsPattern("probe_success\\{[^}]*target=\"shop\"[^}]*} 0.0");
+        metrics.forget("shop");
+        assertThat(registry.scrape()).doesNotContain("target=\"shop\"");
+    }
+
+    @Test
+    void targetsWithDifferentLabelKeysShareOneLabelSet() {
+        metrics.accept(blog, new Assessment(SampleReports.graded(blog.url(), Instant.now(), Grade.A, 95), Optional.empty()));
+        metrics.accept(shop, new Assessment(SampleReports.graded(url, Instant.now(), Grade.B, 72), Optional.empty()));
+        String text = registry.scrape();
+        assertThat(text).contains("probe_success{instance=\"http://blog.example/\",target=\"blog\",team=\"\"} 1.0")
+                .contains("probe_success{instance=\"https://shop.example/\",target=\"shop\",team=\"web\"} 1.0");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.vantage.schedule;
+
+import dev.vantage.config.Schedule;
+import dev.vantage.config.Secrets;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.config.VantageConfig;
+import dev.vantage.grade.Grade;
+import dev.vantage.report.Report;
+import dev.vantage.service.SampleReports;
+import dev.vantage.store.Database;
+import dev.vantage.store.ResultRepository;
+import dev.vantage.store.StoredTarget;
+import dev.vantage.store.TargetRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.CronTrigger;
+import org.quartz.SimpleTrigger;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProbeSchedulerTest {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private Database db;
+    private TargetRepository targets;
+    private ResultRepository results;
+    private final AtomicInteger assessments = new AtomicInteger();
+    private volatile Promise<Report> held;
+    private final CopyOnWriteArrayList<String> seen = new CopyOnWriteArrayList<>();
+    private ProbeRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        db = Database.open(new VantageConfig.Storage("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                Optional.empty(), Optional.empty(), Duration.ofDays(30), false));
+        targets = new TargetRepository(db.dataSource());
+        results = new ResultRepository(db.dataSource());
+        runner = new ProbeRunner(vertx, (url, options) -> {
+            assessments.incrementAndGet();
+            assertThat(Vertx.currentContext()).as("assessor runs on a Vert.x context").isNotNull();
+            assertThat(Vertx.currentContext().isEventLoopContext()).isTrue();
+            if (held != null) {
+                return held.future();
+            }
+            return Future.succeededFuture(SampleReports.graded(url, Instant.now(), Grade.A, 92));
+        }, targets, results, SampleReports::json, new VantageConfig.Probing(false, true), Secrets.fromSystem());
+        runner.addSink((spec, a) -> seen.add(spec.name() + ":" + a.report().grade().letter()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        vertx.close().await();
+        db.close();
+    }
+
+    private ProbeScheduler scheduler() throws Exception {
+        return new ProbeScheduler("test-" + NAMES.incrementAndGet(), db, false, runner, results, Duration.ofDays(30),
+                Duration.ofSeconds(5));
+    }
+
+    private TargetSpec target(String name, Schedule s) {
+        TargetSpec spec = TargetSpec.of(name, URI.create("https://" + name + ".example/"), s);
+        targets.insert(spec, StoredTarget.Source.API);
+        return spec;
+    }
+
+    @Test
+    void aScheduledTargetIsProbedStoredAndReportedToSinks() throws Exception {
+        CountDownLatch stored = new CountDownLatch(1);
+        runner.addSink((spec, a) -> stored.countDown());
+        try (ProbeScheduler s = scheduler()) {
+            s.start();
+            s.schedule(target("shop", Schedule.every(Duration.ofMinutes(10))));
+            assertThat(stored.await(10, TimeUnit.SECONDS)).as("first run fires at once").isTrue();
+            assertThat(s.running()).isTrue();
+        }
+        assertThat(seen).containsExactly("shop:A");
+        assertThat(results.count("shop")).isEqualTo(1);
+        assertThat(results.latestReport("shop")).get().asString().contains("\"grade\":\"A\"");
+    }
+
+    @Test
+    void schedulesSurviveARestartAndChangesReplaceTheTrigger() throws Exception {
+        try (ProbeScheduler s = scheduler()) {
+            s.schedule(target("a", Schedule.every(Duration.ofMinutes(10))));
+            s.schedule(target("b", Schedule.cron("0 0 3 * * ?")));
+            SimpleTrigger t = (SimpleTrigger) s.trigger("a");
+            assertThat(t.getMisfireInstruction())
+                    .isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NEXT_WITH_REMAINING_COUNT);
+            assertThat(((CronTrigger) s.trigger("b")).getMisfireInstruction())
+                    .isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
+        }
+        ProbeScheduler again = new ProbeScheduler("test-" + NAMES.incrementAndGet(), db, false, runner, results,
+                Duration.ofDays(30), Duration.ofSeconds(5));
+        // A new scheduler name sees its own rows only; reuse the first name to prove the store is durable.
+        again.close();
+        try (ProbeScheduler s = new ProbeScheduler("test-" + (NAMES.get() - 1), db, false, runner, results,
+                Duration.ofDays(30), Duration.ofSeconds(5))) {
+            assertThat(s.scheduled()).containsExactly("a", "b");
+            s.schedule(TargetSpec.of("a", URI.create("https://a.example/"), Schedule.cron("0 */5 * * * ?")));
+            assertThat(s.trigger("a")).isInstanceOf(CronTrigger.class);
+            s.unschedule("b");
+            assertThat(s.scheduled()).containsExactly("a");
+        }
+    }
+
+    @Test
+    void runsOfOneTargetNeverOverlap() throws Exception {
+        target("slow", Schedule.every(Duration.ofMinutes(1)));
+        held = Promise.promise();
+        Future<RunOutcome> first = runner.run("slow");
+        Future<RunOutcome> second = runner.run("slow");
+        assertThat(second).isSameAs(first);
+        Promise<Report> h = held;
+        vertx.runOnContext(v -> h.complete(SampleReports.graded(URI.create("https://slow.example/"), Instant.now(),
+                Grade.B, 75)));
+        RunOutcome outcome = first.await(5, TimeUnit.SECONDS);
+        assertThat(outcome.report().grade()).isEqualTo(Grade.B);
+        assertThat(outcome.resultId()).isPositive();
+        assertThat(assessments).hasValue(1);
+    }
+
+    @Test
+    void unknownTargetsFailClearly() {
+        assertThatThrownBy(() -> runner.run("ghost").await(5, TimeUnit.SECONDS))
+                .isInstanceOf(NoSuchTargetException.class).hasMessageContaining("ghost");
+        assertThat(assessments).hasValue(0);
+    }
+
+    @Test
+    void aHungAssessorIsAbandonedAfterItsDeadline() {
+        TargetSpec spec = new TargetSpec("hung", URI.create("https://hung.example/"), Schedule.every(Duration.ofMinutes(1)),
+                java.util.List.of(), java.util.List.of(), Optional.of(Duration.ofMillis(100)), Map.of(), Optional.empty(),
+                Map.of(), Optional.empty(), Map.of());
+        targets.insert(spec, StoredTarget.Source.API);
+        held = Promise.promise();
+        assertThatThrownBy(() -> runner.run("hung").await(10, TimeUnit.SECONDS))
+                .hasMessageContaining("did not finish within");
+        assertThat(results.count("hung")).isZero();
+    }
+}

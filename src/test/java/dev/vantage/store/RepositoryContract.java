@@ -1,0 +1,84 @@
+package dev.vantage.store;
+
+import dev.vantage.config.Schedule;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.grade.Grade;
+import dev.vantage.service.SampleReports;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every supported database must do; subclasses supply an open, migrated {@link Database}. */
+abstract class RepositoryContract {
+
+    abstract Database database();
+
+    private TargetSpec spec(String name) {
+        return new TargetSpec(name, URI.create("https://" + name + ".example/"), Schedule.every(Duration.ofSeconds(30)),
+                List.of("security."), List.of(), Optional.of(Duration.ofSeconds(5)), Map.of("X-Key", "${KEY}"),
+                Optional.empty(), Map.of(), Optional.of(8080), Map.of("team", "web"));
+    }
+
+    @Test
+    void targetsAreInsertedOnceUpdatedAndDeleted() {
+        TargetRepository targets = new TargetRepository(database().dataSource());
+        assertThat(targets.insert(spec("shop"), StoredTarget.Source.API)).isTrue();
+        assertThat(targets.insert(spec("shop"), StoredTarget.Source.API)).isFalse();
+        assertThat(targets.find("shop")).get().satisfies(t -> {
+            assertThat(t.spec()).isEqualTo(spec("shop"));
+            assertThat(t.source()).isEqualTo(StoredTarget.Source.API);
+        });
+        TargetSpec changed = TargetSpec.of("shop", URI.create("https://other.example/"), Schedule.cron("0 * * * * ?"));
+        assertThat(targets.update(changed, StoredTarget.Source.FILE)).isTrue();
+        assertThat(targets.find("shop").orElseThrow().spec()).isEqualTo(changed);
+        assertThat(targets.update(spec("absent"), StoredTarget.Source.API)).isFalse();
+        targets.insert(spec("blog"), StoredTarget.Source.FILE);
+        assertThat(targets.all()).extracting(t -> t.spec().name()).containsExactly("blog", "shop");
+        assertThat(targets.delete("shop")).isTrue();
+        assertThat(targets.delete("shop")).isFalse();
+        assertThat(targets.find("shop")).isEmpty();
+    }
+
+    @Test
+    void resultsKeepSummaryAndReportAndObeyRetention() {
+        ResultRepository results = new ResultRepository(database().dataSource());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        URI url = URI.create("https://a.example/");
+        results.insert("a", SampleReports.graded(url, now.minus(Duration.ofDays(40)), Grade.B, 72), "{\"old\":1}");
+        results.insert("a", SampleReports.unreachable(url, now.minus(Duration.ofHours(1))), "{\"down\":1}");
+        results.insert("a", SampleReports.graded(url, now, Grade.A, 93), "{\"new\":1}");
+        results.insert("b", SampleReports.graded(url, now, Grade.C, 55), "{\"b\":1}");
+
+        assertThat(results.latestReport("a")).contains("{\"new\":1}");
+        List<ResultSummary> h = results.history("a", now.minus(Duration.ofDays(1)), 10);
+        assertThat(h).extracting(ResultSummary::grade).containsExactly("A", "F");
+        assertThat(h.get(0).probedAt()).isEqualTo(now);
+        assertThat(h.get(0).durationMs()).isEqualTo(123);
+        assertThat(h.get(0).scoringVersion()).isEqualTo("test-1");
+        assertThat(h.get(1).success()).isFalse();
+        assertThat(results.history("a", Instant.EPOCH, 1)).hasSize(1);
+
+        assertThat(results.deleteOlderThan(now.minus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(results.count("a")).isEqualTo(2);
+        assertThat(results.deleteTarget("a")).isEqualTo(2);
+        assertThat(results.latestReport("a")).isEmpty();
+        assertThat(results.count("b")).isEqualTo(1);
+    }
+
+    @Test
+    void quartzTablesExist() throws Exception {
+        try (var c = database().dataSource().getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM QRTZ_TRIGGERS")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+}
