@@ -16,6 +16,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/target/vantage.jar /app/vantage.jar
 COPY config /app/config
+# Inside a container the service must listen on every interface to be reachable through -p.
+RUN sed 's/^  host: 127.0.0.1$/  host: 0.0.0.0/' /app/config/vantage.yaml > /app/config/vantage-container.yaml
 RUN mkdir -p /app/data && chown -R vantage:vantage /app/data
 USER vantage
 EXPOSE 8080
@@ -23,4 +25,4 @@ VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/vantage.jar"]
-CMD ["serve", "--config", "/app/config/vantage.yaml"]
+CMD ["serve", "--config", "/app/config/vantage-container.yaml"]

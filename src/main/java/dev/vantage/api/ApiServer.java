@@ -64,8 +64,19 @@ public final class ApiServer {
     }
 
     public Future<HttpServer> listen() {
-        return vertx.createHttpServer().requestHandler(router()).listen(config.port(), config.host());
+        Router router = router();
+        return vertx.createHttpServer().requestHandler(req -> {
+            // Vert.x Web throws (and logs a stack trace) while matching a path with a broken %-escape; answer
+            // such requests with a plain 400 before routing, as a hostile or sloppy client deserves.
+            if (BROKEN_ESCAPE.matcher(req.uri()).find()) {
+                req.response().setStatusCode(400).putHeader("Content-Type", "text/plain").end("bad request\n");
+                return;
+            }
+            router.handle(req);
+        }).listen(config.port(), config.host());
     }
+
+    private static final java.util.regex.Pattern BROKEN_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     Router router() {
         Router r = Router.router(vertx);

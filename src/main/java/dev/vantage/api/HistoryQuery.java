@@ -1,6 +1,6 @@
 package dev.vantage.api;
 
-import dev.vantage.config.Durations;
+import dev.vantage.target.Durations;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,7 +17,7 @@ record HistoryQuery(Instant since, int limit) {
         List<String> problems = new ArrayList<>();
         Instant from = Instant.EPOCH;
         if (since != null && !since.isBlank()) {
-            var age = Durations.parse(since);
+            var age = Durations.tryParse(since);
             if (age.isPresent()) {
                 from = Instant.now().minus(age.get());
             } else {

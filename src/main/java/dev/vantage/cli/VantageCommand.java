@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         description = {
                 "Grades a live web deployment from the outside: TLS, HTTPS redirects, security headers, cookies,",
                 "CORS and more, against a production-readiness checklist."},
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 grade below --fail-under, 2 usage error, 3 target unreachable, "
                 + "4 internal error.",
                 "Documentation: README.md and docs/ in the source tree."})

@@ -1,5 +1,7 @@
 package dev.vantage.config;
 
+import dev.vantage.target.Durations;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +102,7 @@ public final class ConfigLoader {
             s.child("url").problem("\"" + url + "\" is not a jdbc:h2: or jdbc:postgresql: URL");
         }
         Optional<String> password = s.child("password").text().flatMap(v -> secret(s.child("password"), v));
-        Duration retention = s.child("retention").parsed(Durations::parse, "a duration like 30d, 12h")
+        Duration retention = s.child("retention").parsed(Durations::tryParse, "a duration like 30d, 12h")
                 .orElse(VantageConfig.Storage.DEFAULT_RETENTION);
         if (retention.compareTo(Duration.ofHours(1)) < 0) {
             s.child("retention").problem("must be at least 1h");

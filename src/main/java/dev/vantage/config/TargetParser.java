@@ -1,5 +1,9 @@
 package dev.vantage.config;
 
+import dev.vantage.target.ResolvePin;
+
+import dev.vantage.target.Durations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +34,6 @@ public final class TargetParser {
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
     private static final Set<String> RESERVED_LABELS = Set.of("target", "instance", "phase", "area", "check", "grade",
             "job", "le", "quantile", "version");
-    private static final Pattern RESOLVE = Pattern.compile("([^:\\s]+):(\\d{1,5}):(\\S+)");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
@@ -67,7 +70,7 @@ public final class TargetParser {
             enable.addAll(checks.child("enable").stringList());
             disable.addAll(checks.child("disable").stringList());
         }
-        Optional<Duration> timeout = n.child("timeout").parsed(Durations::parse, "a duration like 10s, 1m");
+        Optional<Duration> timeout = n.child("timeout").parsed(Durations::tryParse, "a duration like 10s, 1m");
         timeout.filter(t -> t.isZero() || t.compareTo(MAX_TIMEOUT) > 0)
                 .ifPresent(t -> n.child("timeout").problem("must be more than 0 and at most 5m"));
         Map<String, String> headers = n.child("headers").stringMap();
@@ -78,11 +81,11 @@ public final class TargetParser {
         Map<String, String> resolve = new LinkedHashMap<>();
         for (Node r : n.child("resolve").list()) {
             r.text().ifPresent(s -> {
-                var m = RESOLVE.matcher(s);
-                if (m.matches() && Integer.parseInt(m.group(2)) <= 65535) {
-                    resolve.put(m.group(1) + ":" + m.group(2), m.group(3));
-                } else {
-                    r.problem("\"" + s + "\" is not host:port:address (as curl --resolve)");
+                try {
+                    ResolvePin pin = ResolvePin.parse(s);
+                    resolve.put(pin.key(), pin.address());
+                } catch (IllegalArgumentException e) {
+                    r.problem(e.getMessage().replace("--resolve ", ""));
                 }
             });
         }
@@ -141,7 +144,7 @@ public final class TargetParser {
         }
         if (hasInterval) {
             Optional<String> text = s.child("interval").text();
-            Optional<Duration> d = text.flatMap(Durations::parse);
+            Optional<Duration> d = text.flatMap(Durations::tryParse);
             if (text.isPresent() && d.isEmpty()) {
                 s.problem("interval \"" + text.get() + "\" is not a duration like 30s, 5m, 1h");
                 return Optional.empty();

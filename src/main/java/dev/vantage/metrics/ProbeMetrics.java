@@ -5,7 +5,8 @@ import dev.vantage.config.TargetSpec;
 import dev.vantage.report.AreaReport;
 import dev.vantage.report.Report;
 import dev.vantage.report.ScoredFinding;
-import dev.vantage.schedule.Assessment;
+import dev.vantage.probe.Phase;
+import dev.vantage.report.ProbeSummary;
 import dev.vantage.schedule.ResultSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -35,7 +36,7 @@ public final class ProbeMetrics implements ResultSink {
     /** Prometheus wants one label set per metric name, so every target carries every label key ("" when unset). */
     private Set<String> labelKeys = new TreeSet<>();
 
-    private record Last(TargetSpec spec, Assessment assessment) {
+    private record Last(TargetSpec spec, Report report) {
     }
 
     public ProbeMetrics(PrometheusMeterRegistry registry) {
@@ -45,16 +46,16 @@ public final class ProbeMetrics implements ResultSink {
     }
 
     @Override
-    public synchronized void accept(TargetSpec target, Assessment assessment) {
-        last.put(target.name(), new Last(target, assessment));
+    public synchronized void accept(TargetSpec target, Report report) {
+        last.put(target.name(), new Last(target, report));
         Set<String> keys = new TreeSet<>();
         last.values().forEach(l -> keys.addAll(l.spec.labels().keySet()));
         if (!keys.equals(labelKeys)) {
             labelKeys = keys;
             series.values().forEach(SeriesSet::clear);
-            last.values().forEach(l -> publish(l.spec, l.assessment));
+            last.values().forEach(l -> publish(l.spec, l.report));
         } else {
-            publish(target, assessment);
+            publish(target, report);
         }
     }
 
@@ -69,14 +70,13 @@ public final class ProbeMetrics implements ResultSink {
         tlsInfo.remove(targetName);
     }
 
-    private void publish(TargetSpec spec, Assessment a) {
+    private void publish(TargetSpec spec, Report r) {
         List<Tag> base = new ArrayList<>();
         base.add(Tag.of("target", spec.name()));
         base.add(Tag.of("instance", spec.url().toString()));
         labelKeys.forEach(k -> base.add(Tag.of(k, spec.labels().getOrDefault(k, ""))));
         Tags tags = Tags.of(base);
         Map<SeriesSet.Key, Double> v = new LinkedHashMap<>();
-        Report r = a.report();
         v.put(key("probe_success", tags), r.unreachable().isEmpty() ? 1.0 : 0.0);
         v.put(key("probe_duration_seconds", tags), r.took().toNanos() / 1e9);
         v.put(key("vantage_last_probe_timestamp_seconds", tags), r.startedAt().toEpochMilli() / 1000.0);
@@ -96,10 +96,10 @@ public final class ProbeMetrics implements ResultSink {
                         f.finding().area().id())), (double) status, Math::max);
             }
         }
-        a.summary().ifPresent(s -> summary(s, tags, v));
+        summary(r.probe(), tags, v);
         series.computeIfAbsent(spec.name(), n -> new SeriesSet(registry)).replaceWith(v);
         gradeInfo.replace(spec.name(), grades);
-        tlsInfo.replace(spec.name(), a.summary().flatMap(ProbeSummary::tlsVersion)
+        tlsInfo.replace(spec.name(), r.probe().tlsVersion()
                 .map(t -> List.of(tags.and("version", t))).orElse(List.of()));
     }
 
@@ -110,11 +110,12 @@ public final class ProbeMetrics implements ResultSink {
         v.put(key("probe_http_redirects", tags), (double) s.redirects());
         v.put(key("probe_http_content_length", tags), (double) s.contentLength());
         // blackbox always exports all five phases, 0 for phases that did not happen.
-        for (String phase : List.of("resolve", "connect", "tls", "processing", "transfer")) {
+        for (Phase phase : Phase.values()) {
             var d = s.phases().get(phase);
-            v.put(key("probe_http_duration_seconds", tags.and("phase", phase)), d == null ? 0.0 : d.toNanos() / 1e9);
+            v.put(key("probe_http_duration_seconds", tags.and("phase", phase.label())),
+                    d == null ? 0.0 : d.toNanos() / 1e9);
         }
-        var resolve = s.phases().get("resolve");
+        var resolve = s.phases().get(Phase.RESOLVE);
         v.put(key("probe_dns_lookup_time_seconds", tags), resolve == null ? 0.0 : resolve.toNanos() / 1e9);
         s.earliestCertExpiry().ifPresent(t -> v.put(key("probe_ssl_earliest_cert_expiry", tags),
                 t.toEpochMilli() / 1000.0));

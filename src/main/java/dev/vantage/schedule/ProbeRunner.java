@@ -82,23 +82,23 @@ public final class ProbeRunner {
                         .orElseThrow(() -> new NoSuchTargetException(name)), false)
                 .compose(spec -> {
                     ProbeOptions options = TargetOptions.of(spec, probing, secrets);
-                    return bounded(SummarizingAssessor.assess(assessor, spec.url(), options),
+                    return bounded(assessor.assess(spec.url(), options),
                             options.timeout().plus(grace(options.timeout())), name)
                             .compose(a -> store(spec, a));
                 });
     }
 
-    private Future<RunOutcome> store(TargetSpec spec, Assessment a) {
-        String json = renderer.apply(a.report());
-        return context.executeBlocking(() -> results.insert(spec.name(), a.report(), json), false).map(id -> {
+    private Future<RunOutcome> store(TargetSpec spec, Report report) {
+        String json = renderer.apply(report);
+        return context.executeBlocking(() -> results.insert(spec.name(), report, json), false).map(id -> {
             for (ResultSink sink : sinks) {
                 try {
-                    sink.accept(spec, a);
+                    sink.accept(spec, report);
                 } catch (RuntimeException e) {
                     LOG.warn("result sink {} failed for target {}", sink.getClass().getSimpleName(), spec.name(), e);
                 }
             }
-            return new RunOutcome(spec.name(), id, a.report());
+            return new RunOutcome(spec.name(), id, report);
         });
     }
 
@@ -108,8 +108,8 @@ public final class ProbeRunner {
     }
 
     /** The assessor promises to finish by its deadline; this guards the schedule against one that does not. */
-    private Future<Assessment> bounded(Future<Assessment> f, Duration limit, String name) {
-        Promise<Assessment> p = Promise.promise();
+    private Future<Report> bounded(Future<Report> f, Duration limit, String name) {
+        Promise<Report> p = Promise.promise();
         long timer = context.owner().setTimer(limit.toMillis(), id -> p.tryFail(
                 new IllegalStateException("assessment of " + name + " did not finish within " + limit.toSeconds() + "s")));
         f.onComplete(ar -> {

@@ -31,19 +31,25 @@ public final class Durations {
         };
     }
 
-    /** Short text for a duration, the inverse of {@link #parse} where exact ({@code 1500ms}, {@code 10s}). */
+    /** The duration, or empty when the text is not one (for validators that collect every problem). */
+    public static java.util.Optional<Duration> tryParse(String text) {
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The inverse of {@link #parse}, in the largest unit that is exact ({@code 1500ms}, {@code 90s}, {@code 30d}). */
     public static String format(Duration d) {
         long ms = d.toMillis();
-        if (ms % 1000 != 0) {
-            return ms + "ms";
+        long[] units = {86_400_000, 3_600_000, 60_000, 1000};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms > 0 && ms % units[i] == 0) {
+                return ms / units[i] + names[i];
+            }
         }
-        long s = ms / 1000;
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
+        return ms + "ms";
     }
 }

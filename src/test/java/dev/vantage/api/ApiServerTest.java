@@ -100,6 +100,14 @@ class ApiServerTest {
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"database\":\"up\"").contains("\"scheduler\":\"up\"")
                     .contains("\"status\":\"ready\"");
+            try (var socket = new java.net.Socket("127.0.0.1", service.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("GET /a%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertThat(status).as("broken %-escape").isEqualTo("HTTP/1.1 400 Bad Request");
+            }
             var missing = call("GET", "/nope", null, null);
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.headers().firstValue("X-Frame-Options")).contains("DENY");

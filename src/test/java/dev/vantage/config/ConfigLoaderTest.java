@@ -108,7 +108,7 @@ class ConfigLoaderTest {
                 .anyMatch(e -> e.startsWith("targets[1].name: \"Bad Name\" is not a valid name"))
                 .anyMatch(e -> e.startsWith("targets[1].url: \"ftp://x\""))
                 .anyMatch(e -> e.startsWith("targets[2].labels.instance: not usable"))
-                .anyMatch(e -> e.startsWith("targets[2].resolve[0]: \"nonsense\""))
+                .anyMatch(e -> e.startsWith("targets[2].resolve[0]: 'nonsense' must look like HOST:PORT:ADDRESS"))
                 .anyMatch(e -> e.startsWith("targets[3].schedule: cron \"every minute\""));
     }
 

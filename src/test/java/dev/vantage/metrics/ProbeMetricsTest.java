@@ -3,7 +3,8 @@ package dev.vantage.metrics;
 import dev.vantage.config.Schedule;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.grade.Grade;
-import dev.vantage.schedule.Assessment;
+import dev.vantage.probe.Phase;
+import dev.vantage.report.ProbeSummary;
 import dev.vantage.service.SampleReports;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,15 +30,15 @@ class ProbeMetricsTest {
             Schedule.every(Duration.ofMinutes(1)));
 
     private static ProbeSummary summary() {
-        return new ProbeSummary(200, 2.0, true, Map.of("resolve", Duration.ofMillis(5), "connect",
-                Duration.ofMillis(10), "tls", Duration.ofMillis(20), "processing", Duration.ofMillis(30)), 1, 5120,
+        return new ProbeSummary(200, 2.0, true, Map.of(Phase.RESOLVE, Duration.ofMillis(5), Phase.CONNECT,
+                Duration.ofMillis(10), Phase.TLS, Duration.ofMillis(20), Phase.PROCESSING, Duration.ofMillis(30)), 1, 5120,
                 Optional.of(Instant.ofEpochSecond(1_900_000_000L)), Optional.of("TLS 1.3"));
     }
 
     @Test
     void aResultBecomesBlackboxAndVantageSeries() {
         Instant at = Instant.ofEpochSecond(1_800_000_000L);
-        metrics.accept(shop, new Assessment(SampleReports.graded(url, at, Grade.B, 72), Optional.of(summary())));
+        metrics.accept(shop, SampleReports.withProbe(SampleReports.graded(url, at, Grade.B, 72), summary()));
         String text = registry.scrape();
         String l = "instance=\"https://shop.example/\",target=\"shop\",team=\"web\"";
         assertThat(text)
@@ -65,8 +66,8 @@ class ProbeMetricsTest {
 
     @Test
     void aChangedGradeReplacesItsInfoSeriesAndDeletionRemovesEverything() {
-        metrics.accept(shop, new Assessment(SampleReports.graded(url, Instant.now(), Grade.B, 72), Optional.empty()));
-        metrics.accept(shop, new Assessment(SampleReports.unreachable(url, Instant.now()), Optional.empty()));
+        metrics.accept(shop, SampleReports.graded(url, Instant.now(), Grade.B, 72));
+        metrics.accept(shop, SampleReports.unreachable(url, Instant.now()));
         String text = registry.scrape();
         assertThat(text).contains("vantage_grade_info{area=\"overall\",grade=\"F\"")
                 .doesNotContain("grade=\"B\"").doesNotContain("vantage_check_status{")
@@ -77,8 +78,8 @@ class ProbeMetricsTest {
 
     @Test
     void targetsWithDifferentLabelKeysShareOneLabelSet() {
-        metrics.accept(blog, new Assessment(SampleReports.graded(blog.url(), Instant.now(), Grade.A, 95), Optional.empty()));
-        metrics.accept(shop, new Assessment(SampleReports.graded(url, Instant.now(), Grade.B, 72), Optional.empty()));
+        metrics.accept(blog, SampleReports.graded(blog.url(), Instant.now(), Grade.A, 95));
+        metrics.accept(shop, SampleReports.graded(url, Instant.now(), Grade.B, 72));
         String text = registry.scrape();
         assertThat(text).contains("probe_success{instance=\"http://blog.example/\",target=\"blog\",team=\"\"} 1.0")
                 .contains("probe_success{instance=\"https://shop.example/\",target=\"shop\",team=\"web\"} 1.0");

@@ -65,7 +65,7 @@ class ProbeSchedulerTest {
             }
             return Future.succeededFuture(SampleReports.graded(url, Instant.now(), Grade.A, 92));
         }, targets, results, SampleReports::json, new VantageConfig.Probing(false, true), Secrets.fromSystem());
-        runner.addSink((spec, a) -> seen.add(spec.name() + ":" + a.report().grade().letter()));
+        runner.addSink((spec, r) -> seen.add(spec.name() + ":" + r.grade().letter()));
     }
 
     @AfterEach

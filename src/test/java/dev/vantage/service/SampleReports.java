@@ -44,6 +44,12 @@ public final class SampleReports {
                 Optional.of(new ProbeFailure(FailureKind.REFUSED, "connection refused")));
     }
 
+    /** The same report with transport facts, as the real pipeline produces them. */
+    public static Report withProbe(Report r, dev.vantage.report.ProbeSummary probe) {
+        return new Report(r.target(), r.startedAt(), r.took(), r.grade(), r.score(), r.scoringVersion(), r.areas(),
+                r.findings(), r.capsApplied(), r.unreachable(), probe, r.tls());
+    }
+
     /** A small JSON stand-in for the real renderer. */
     public static String json(Report r) {
         return "{\"target\":\"" + r.target() + "\",\"grade\":\"" + r.grade().letter() + "\",\"score\":" + r.score()

@@ -31,5 +31,7 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
         assertThat(Durations.format(Duration.ofMinutes(5))).isEqualTo("5m");
         assertThat(Durations.format(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(Durations.format(Duration.ofDays(30))).isEqualTo("30d");
+        assertThat(Durations.tryParse("5x")).isEmpty();
     }
 }

@@ -1,0 +1,45 @@
+package dev.vantage.cli;
+
+import dev.vantage.config.ConfigLoader;
+import dev.vantage.config.VantageConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** {@code vantage validate}: checks a configuration file and lists every problem, without starting anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate a configuration file: every problem is listed with its path in the file.")
+public final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/vantage.yaml",
+            description = "YAML configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        VantageConfig loaded = loadOrReport(config, spec.commandLine().getErr());
+        if (loaded == null) {
+            return ExitCode.USAGE;
+        }
+        spec.commandLine().getOut().println(config + ": valid (" + loaded.targets().size() + " targets)");
+        return ExitCode.OK;
+    }
+
+    /** Loads the file, or prints every problem and returns null. */
+    static VantageConfig loadOrReport(Path file, PrintWriter err) {
+        ConfigLoader.Result result = ConfigLoader.load(file);
+        if (result.ok()) {
+            return result.config().orElseThrow();
+        }
+        err.println("vantage: " + file + " is not a valid configuration (" + result.errors().size() + " problem"
+                + (result.errors().size() == 1 ? "" : "s") + "):");
+        result.errors().forEach(e -> err.println("  " + e));
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.vantage.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code vantage validate} and {@code vantage serve} refuse a bad file with every problem listed, exit 2. */
+class ValidateCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = VantageCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void theShippedExampleIsValid() {
+        assertThat(run("validate", "--config", "config/vantage.yaml")).isZero();
+        assertThat(out.toString()).contains("config/vantage.yaml: valid (2 targets)");
+    }
+
+    @Test
+    void everyProblemIsListedAndTheExitCodeIsTwo(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+                server: {port: 70000}
+                targets:
+                  - name: Bad Name
+                    url: ftp://x
+                    schedule: {interval: 5x}
+                    resolve: ["example.com:443"]
+                """);
+        assertThat(run("validate", "--config", bad.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("is not a valid configuration")
+                .contains("server.port").contains("targets[0].name").contains("targets[0].url")
+                .contains("targets[0].schedule").contains("targets[0].resolve[0]").doesNotContain("Exception");
+    }
+
+    @Test
+    void serveRefusesAnInvalidFileBeforeStartingAnything(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "targets: 3\n");
+        assertThat(run("serve", "--config", bad.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("targets");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThat(run("validate", "--config", "/nonexistent/vantage.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("/nonexistent/vantage.yaml");
+    }
+}
