@@ -1,5 +1,7 @@
 package dev.vantage.config;
 
+import dev.vantage.check.CheckSelection;
+
 import dev.vantage.target.ResolvePin;
 
 import dev.vantage.target.Durations;
@@ -69,6 +71,11 @@ public final class TargetParser {
         if (checks.expectObject(Set.of("enable", "disable"))) {
             enable.addAll(checks.child("enable").stringList());
             disable.addAll(checks.child("disable").stringList());
+            List<Node> entries = new ArrayList<>(checks.child("enable").list());
+            entries.addAll(checks.child("disable").list());
+            for (Node entry : entries) {
+                entry.text().flatMap(CheckSelection::unknown).ifPresent(entry::problem);
+            }
         }
         Optional<Duration> timeout = n.child("timeout").parsed(Durations::tryParse, "a duration like 10s, 1m");
         timeout.filter(t -> t.isZero() || t.compareTo(MAX_TIMEOUT) > 0)

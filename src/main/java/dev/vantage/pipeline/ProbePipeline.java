@@ -2,6 +2,7 @@ package dev.vantage.pipeline;
 
 import dev.vantage.check.Area;
 import dev.vantage.check.Check;
+import dev.vantage.check.CheckSelection;
 import dev.vantage.check.Checks;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
@@ -41,13 +42,23 @@ public final class ProbePipeline implements SiteAssessor {
 
     @Override
     public Future<Report> assess(URI target, ProbeOptions options) {
-        return new SiteProber(vertx, options).probe(target).map(this::grade);
+        return assess(target, options, CheckSelection.ALL);
+    }
+
+    @Override
+    public Future<Report> assess(URI target, ProbeOptions options, CheckSelection selection) {
+        return new SiteProber(vertx, options).probe(target).map(evidence -> grade(evidence, selection));
     }
 
     /** Checks and grades evidence; public so recorded evidence can be graded without a network. */
     public Report grade(SiteEvidence evidence) {
-        List<Finding> findings = new ArrayList<>(checks.size());
-        for (Check check : checks) {
+        return grade(evidence, CheckSelection.ALL);
+    }
+
+    private Report grade(SiteEvidence evidence, CheckSelection selection) {
+        List<Check> selected = selection.apply(checks);
+        List<Finding> findings = new ArrayList<>(selected.size());
+        for (Check check : selected) {
             findings.add(evaluateGuarded(check, evidence));
         }
         return grader.grade(evidence, findings);

@@ -1,5 +1,6 @@
 package dev.vantage.pipeline;
 
+import dev.vantage.check.CheckSelection;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.report.Report;
 import io.vertx.core.Future;
@@ -13,4 +14,9 @@ import java.net.URI;
 public interface SiteAssessor {
 
     Future<Report> assess(URI target, ProbeOptions options);
+
+    /** Assesses with only the selected checks graded; assessors that cannot select run them all. */
+    default Future<Report> assess(URI target, ProbeOptions options, CheckSelection checks) {
+        return assess(target, options);
+    }
 }

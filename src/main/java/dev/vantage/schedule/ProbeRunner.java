@@ -1,5 +1,7 @@
 package dev.vantage.schedule;
 
+import dev.vantage.check.CheckSelection;
+
 import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetOptions;
 import dev.vantage.config.TargetSpec;
@@ -82,7 +84,7 @@ public final class ProbeRunner {
                         .orElseThrow(() -> new NoSuchTargetException(name)), false)
                 .compose(spec -> {
                     ProbeOptions options = TargetOptions.of(spec, probing, secrets);
-                    return bounded(assessor.assess(spec.url(), options),
+                    return bounded(assessor.assess(spec.url(), options, new CheckSelection(spec.enable(), spec.disable())),
                             options.timeout().plus(grace(options.timeout())), name)
                             .compose(a -> store(spec, a));
                 });

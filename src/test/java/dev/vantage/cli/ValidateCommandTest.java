@@ -39,11 +39,13 @@ class ValidateCommandTest {
                     url: ftp://x
                     schedule: {interval: 5x}
                     resolve: ["example.com:443"]
+                    checks: {disable: [security.hsst]}
                 """);
         assertThat(run("validate", "--config", bad.toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("is not a valid configuration")
                 .contains("server.port").contains("targets[0].name").contains("targets[0].url")
-                .contains("targets[0].schedule").contains("targets[0].resolve[0]").doesNotContain("Exception");
+                .contains("targets[0].schedule").contains("targets[0].resolve[0]")
+                .contains("targets[0].checks.disable[0]: \"security.hsst\" is not a check id").doesNotContain("Exception");
     }
 
     @Test
