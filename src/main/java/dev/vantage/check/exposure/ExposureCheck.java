@@ -1,5 +1,6 @@
 package dev.vantage.check.exposure;
 
+import dev.vantage.check.Area;
 import dev.vantage.check.Check;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
@@ -7,22 +8,60 @@ import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /** Base of the exposure checks: a run without exposure evidence is "not probed", never a pass. */
 abstract class ExposureCheck implements Check {
 
-    /** The result returned when the exposure probe did not run; each check has its own key. */
-    abstract String notProbedResult();
+    private final String id;
+    private final Area area;
+    private final String title;
+    private final String notProbed;
+    private final Set<String> results;
+
+    /** @param notProbed the result returned when the exposure probe did not run; each check has its own key */
+    ExposureCheck(String id, Area area, String title, String notProbed, String... results) {
+        this.id = id;
+        this.area = area;
+        this.title = title;
+        this.notProbed = notProbed;
+        Set<String> all = new HashSet<>(List.of(results));
+        all.add(notProbed);
+        this.results = Set.copyOf(all);
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final Area area() {
+        return area;
+    }
+
+    @Override
+    public final String title() {
+        return title;
+    }
+
+    @Override
+    public final Set<String> results() {
+        return results;
+    }
 
     abstract Finding evaluate(SiteEvidence site, ExposureEvidence exposure);
 
     @Override
     public final Finding evaluate(SiteEvidence evidence) {
         if (evidence.exposure().isEmpty()) {
-            return finding(Verdict.NOT_APPLICABLE, notProbedResult(), "the exposure probe did not run", "");
+            return finding(Verdict.NOT_APPLICABLE, notProbed, "the exposure probe did not run", "");
         }
         ExposureEvidence exposure = evidence.exposure().get();
         if (exposure.skipped().isPresent()) {
-            return finding(Verdict.NOT_APPLICABLE, notProbedResult(), "not probed: " + exposure.skipped().get(), "");
+            return finding(Verdict.NOT_APPLICABLE, notProbed, "not probed: " + exposure.skipped().get(), "");
         }
         return evaluate(evidence, exposure);
     }
