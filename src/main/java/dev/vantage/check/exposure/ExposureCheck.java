@@ -1,55 +1,22 @@
 package dev.vantage.check.exposure;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /** Base of the exposure checks: a run without exposure evidence is "not probed", never a pass. */
-abstract class ExposureCheck implements Check {
+abstract class ExposureCheck extends BaseCheck {
 
-    private final String id;
-    private final Area area;
-    private final String title;
     private final String notProbed;
-    private final Set<String> results;
 
     /** @param notProbed the result returned when the exposure probe did not run; each check has its own key */
     ExposureCheck(String id, Area area, String title, String notProbed, String... results) {
-        this.id = id;
-        this.area = area;
-        this.title = title;
+        super(id, area, title, plus(notProbed, results));
         this.notProbed = notProbed;
-        Set<String> all = new HashSet<>(List.of(results));
-        all.add(notProbed);
-        this.results = Set.copyOf(all);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final Area area() {
-        return area;
-    }
-
-    @Override
-    public final String title() {
-        return title;
-    }
-
-    @Override
-    public final Set<String> results() {
-        return results;
     }
 
     abstract Finding evaluate(SiteEvidence site, ExposureEvidence exposure);
