@@ -3,49 +3,16 @@ package dev.vantage.check;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.HttpResponseEvidence;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Base of checks that grade the final page's response: it answers {@link CheckSupport#PAGE_NOT_ANSWERED} when no
  * response arrived, so subclasses only see a real response.
  */
-public abstract class PageHeaderCheck implements Check {
-
-    private final String id;
-    private final Area area;
-    private final String title;
-    private final Set<String> results;
+public abstract class PageHeaderCheck extends BaseCheck {
 
     protected PageHeaderCheck(String id, Area area, String title, String... results) {
-        this.id = id;
-        this.area = area;
-        this.title = title;
-        Set<String> all = new HashSet<>(List.of(results));
-        all.add(CheckSupport.PAGE_NOT_ANSWERED);
-        this.results = Set.copyOf(all);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final Area area() {
-        return area;
-    }
-
-    @Override
-    public final String title() {
-        return title;
-    }
-
-    @Override
-    public final Set<String> results() {
-        return results;
+        super(id, area, title, plus(CheckSupport.PAGE_NOT_ANSWERED, results));
     }
 
     @Override

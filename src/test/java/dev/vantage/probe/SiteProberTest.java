@@ -1,21 +1,16 @@
 package dev.vantage.probe;
 
 import dev.vantage.fixtures.LoopbackSite;
-import dev.vantage.fixtures.TestPki;
+import dev.vantage.fixtures.ProbeBed;
 import dev.vantage.fixtures.TestPki.LeafSpec;
 import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.RedirectChain;
 import dev.vantage.probe.http.RedirectOutcome;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,24 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A whole site run: page chain, plain-HTTP upgrade chain and CORS probe, against loopback sites. */
 class SiteProberTest {
 
-    private static Vertx vertx;
-    private static TestPki pki;
-    private static Path caFile;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        vertx = Vertx.vertx();
-        pki = TestPki.newCa("Vantage Site Root");
-        caFile = pki.writeCaPem(dir.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final ProbeBed bed = new ProbeBed("Vantage Site Root");
 
     static ProbeOptions options() {
-        return ProbeOptions.defaults().withTimeout(Duration.ofSeconds(15)).withCaFile(caFile);
+        return bed.options();
     }
 
     @Nested
@@ -50,19 +32,19 @@ class SiteProberTest {
         @Test
         void probesThePageTheUpgradeChainAndCorsWithAForeignOrigin() throws Exception {
             String name = "app.vantage.test";
-            try (LoopbackSite secure = LoopbackSite.https(pki.issue(LeafSpec.localhost()
+            try (LoopbackSite secure = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost()
                             .names(name, List.of(name), List.of())))
                     .route("/account", (v, req) -> req.response()
                             .putHeader("Access-Control-Allow-Origin", String.valueOf(req.getHeader("Origin")))
                             .end("account"))
-                    .start(vertx);
+                    .start(bed.vertx());
                  LoopbackSite plain = LoopbackSite.http()
-                         .redirect("/account", 301, secure.url(name, "/account").toString()).start(vertx)) {
+                         .redirect("/account", 301, secure.url(name, "/account").toString()).start(bed.vertx())) {
                 ProbeOptions options = options().withHttpPort(plain.port())
                         .withResolve(Map.ofEntries(secure.pin(name), plain.pin(name)));
                 URI target = URI.create("https://" + name + ":" + secure.port() + "/account?tab=1");
 
-                SiteEvidence evidence = new SiteProber(vertx, options).probe(target).await(30, TimeUnit.SECONDS);
+                SiteEvidence evidence = new SiteProber(bed.vertx(), options).probe(target).await(30, TimeUnit.SECONDS);
 
                 assertThat(evidence.finalPage().response().orElseThrow().status()).isEqualTo(200);
                 assertThat(evidence.finalPage().tls().orElseThrow().trust().trusted()).isTrue();
@@ -82,10 +64,10 @@ class SiteProberTest {
 
         @Test
         void aMissingHttpListenerIsEvidenceNotAnError() throws Exception {
-            try (LoopbackSite secure = LoopbackSite.https(pki.issue(LeafSpec.localhost())).start(vertx)) {
+            try (LoopbackSite secure = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost())).start(bed.vertx())) {
                 ProbeOptions options = options().withHttpPort(LoopbackSite.refusedPort());
 
-                SiteEvidence evidence = new SiteProber(vertx, options).probe(secure.url("/"))
+                SiteEvidence evidence = new SiteProber(bed.vertx(), options).probe(secure.url("/"))
                         .await(30, TimeUnit.SECONDS);
 
                 assertThat(evidence.finalPage().answered()).isTrue();
@@ -100,8 +82,8 @@ class SiteProberTest {
     class PlainHttpTarget {
         @Test
         void hasNoSeparateUpgradeChain() throws Exception {
-            try (LoopbackSite plain = LoopbackSite.http().start(vertx)) {
-                SiteEvidence evidence = new SiteProber(vertx, options()).probe(plain.url("/"))
+            try (LoopbackSite plain = LoopbackSite.http().start(bed.vertx())) {
+                SiteEvidence evidence = new SiteProber(bed.vertx(), options()).probe(plain.url("/"))
                         .await(30, TimeUnit.SECONDS);
 
                 assertThat(evidence.httpUpgrade()).isEmpty();
@@ -117,7 +99,7 @@ class SiteProberTest {
     class UpgradeUrl {
         @Test
         void leavesPort80ImplicitAndKeepsPathAndQuery() {
-            SiteProber prober = new SiteProber(vertx, ProbeOptions.defaults());
+            SiteProber prober = new SiteProber(bed.vertx(), ProbeOptions.defaults());
 
             assertThat(prober.plainHttpUrl(URI.create("https://example.com:8443/a/b?c=d%20e")))
                     .contains(URI.create("http://example.com/a/b?c=d%20e"));
@@ -126,7 +108,7 @@ class SiteProberTest {
 
         @Test
         void namesAnotherHttpPort() {
-            SiteProber prober = new SiteProber(vertx, ProbeOptions.defaults().withHttpPort(8080));
+            SiteProber prober = new SiteProber(bed.vertx(), ProbeOptions.defaults().withHttpPort(8080));
 
             assertThat(prober.plainHttpUrl(URI.create("https://[2001:db8::1]/x")))
                     .contains(URI.create("http://[2001:db8::1]:8080/x"));

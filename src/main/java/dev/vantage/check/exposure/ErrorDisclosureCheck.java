@@ -11,7 +11,6 @@ import dev.vantage.probe.http.HttpResponseEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code reliability.error-disclosure}: no error answer may show a stack trace or a framework debug page. Searches
@@ -25,29 +24,9 @@ public final class ErrorDisclosureCheck extends ExposureCheck {
     public static final String NONE = "error-disclosure-none";
     public static final String NOT_PROBED = "error-disclosure-not-probed";
 
-    @Override
-    public String id() {
-        return "reliability.error-disclosure";
-    }
-
-    @Override
-    public Area area() {
-        return Area.RELIABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "No stack traces or debug pages";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(DEBUG_PAGE, STACK_TRACE, NONE, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public ErrorDisclosureCheck() {
+        super("reliability.error-disclosure", Area.RELIABILITY, "No stack traces or debug pages",
+                NOT_PROBED, DEBUG_PAGE, STACK_TRACE, NONE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vantage.check.exposure;
 
-import dev.vantage.check.Check;
+import dev.vantage.check.Area;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
@@ -8,21 +9,26 @@ import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
 /** Base of the exposure checks: a run without exposure evidence is "not probed", never a pass. */
-abstract class ExposureCheck implements Check {
+abstract class ExposureCheck extends BaseCheck {
 
-    /** The result returned when the exposure probe did not run; each check has its own key. */
-    abstract String notProbedResult();
+    private final String notProbed;
+
+    /** @param notProbed the result returned when the exposure probe did not run; each check has its own key */
+    ExposureCheck(String id, Area area, String title, String notProbed, String... results) {
+        super(id, area, title, plus(notProbed, results));
+        this.notProbed = notProbed;
+    }
 
     abstract Finding evaluate(SiteEvidence site, ExposureEvidence exposure);
 
     @Override
     public final Finding evaluate(SiteEvidence evidence) {
         if (evidence.exposure().isEmpty()) {
-            return finding(Verdict.NOT_APPLICABLE, notProbedResult(), "the exposure probe did not run", "");
+            return finding(Verdict.NOT_APPLICABLE, notProbed, "the exposure probe did not run", "");
         }
         ExposureEvidence exposure = evidence.exposure().get();
         if (exposure.skipped().isPresent()) {
-            return finding(Verdict.NOT_APPLICABLE, notProbedResult(), "not probed: " + exposure.skipped().get(), "");
+            return finding(Verdict.NOT_APPLICABLE, notProbed, "not probed: " + exposure.skipped().get(), "");
         }
         return evaluate(evidence, exposure);
     }

@@ -9,7 +9,6 @@ import dev.vantage.probe.http.HttpExchange;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,29 +30,9 @@ public final class HealthEndpointCheck extends ExposureCheck {
             + "|redis|amqp)://|\"(?:hostname|host|ip|validationQuery|diskSpace|database|password|path|version)\""
             + "\\s*:|\\b(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)\\.\\d{1,3}\\.\\d{1,3}\\b");
 
-    @Override
-    public String id() {
-        return "observability.health-endpoint";
-    }
-
-    @Override
-    public Area area() {
-        return Area.OBSERVABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "Health endpoint";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(OK, SLOW, LEAKS, MISSING, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public HealthEndpointCheck() {
+        super("observability.health-endpoint", Area.OBSERVABILITY, "Health endpoint",
+                NOT_PROBED, OK, SLOW, LEAKS, MISSING);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.vantage.probe.http.HttpExchange;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code reliability.malformed-request}: a request line with invalid percent-encoding and a request with one
@@ -27,29 +26,9 @@ public final class MalformedRequestCheck extends ExposureCheck {
     /** How one malformed request was treated. */
     private enum Outcome { REJECTED, ACCEPTED, SERVER_ERROR, UNKNOWN }
 
-    @Override
-    public String id() {
-        return "reliability.malformed-request";
-    }
-
-    @Override
-    public Area area() {
-        return Area.RELIABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "Malformed requests rejected with 4xx";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(REJECTED, ACCEPTED, SERVER_ERROR, UNTESTED, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public MalformedRequestCheck() {
+        super("reliability.malformed-request", Area.RELIABILITY, "Malformed requests rejected with 4xx",
+                NOT_PROBED, REJECTED, ACCEPTED, SERVER_ERROR, UNTESTED);
     }
 
     @Override

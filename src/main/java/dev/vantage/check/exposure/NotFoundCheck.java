@@ -7,8 +7,6 @@ import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
-import java.util.Set;
-
 /** {@code reliability.not-found}: a random path that cannot exist should answer 404 (or 410), not 200 or 5xx. */
 public final class NotFoundCheck extends ExposureCheck {
 
@@ -20,29 +18,9 @@ public final class NotFoundCheck extends ExposureCheck {
     public static final String NO_ANSWER = "not-found-no-answer";
     public static final String NOT_PROBED = "not-found-not-probed";
 
-    @Override
-    public String id() {
-        return "reliability.not-found";
-    }
-
-    @Override
-    public Area area() {
-        return Area.RELIABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "Unknown paths answer 404";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(OK, OTHER_4XX, REDIRECT, SOFT, SERVER_ERROR, NO_ANSWER, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public NotFoundCheck() {
+        super("reliability.not-found", Area.RELIABILITY, "Unknown paths answer 404",
+                NOT_PROBED, OK, OTHER_4XX, REDIRECT, SOFT, SERVER_ERROR, NO_ANSWER);
     }
 
     @Override

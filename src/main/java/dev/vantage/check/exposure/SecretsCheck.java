@@ -9,7 +9,6 @@ import dev.vantage.probe.http.HttpExchange;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,29 +22,9 @@ public final class SecretsCheck extends ExposureCheck {
     public static final String NOT_PROBED = "secrets-in-frontend-not-probed";
     static final int MAX_QUOTED = 5;
 
-    @Override
-    public String id() {
-        return "security.secrets-in-frontend";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "Secrets in served front-end code";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(EXPOSED, NONE, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public SecretsCheck() {
+        super("security.secrets-in-frontend", Area.SECURITY, "Secrets in served front-end code",
+                NOT_PROBED, EXPOSED, NONE);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.vantage.probe.http.HttpResponseEvidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code observability.security-txt}: {@code /.well-known/security.txt} (RFC 9116) tells researchers where to
@@ -26,29 +25,9 @@ public final class SecurityTxtCheck extends ExposureCheck {
     public static final String MISSING = "security-txt-missing";
     public static final String NOT_PROBED = "security-txt-not-probed";
 
-    @Override
-    public String id() {
-        return "observability.security-txt";
-    }
-
-    @Override
-    public Area area() {
-        return Area.OBSERVABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "security.txt (RFC 9116)";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(VALID, EXPIRED, INVALID, MISSING, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public SecurityTxtCheck() {
+        super("observability.security-txt", Area.OBSERVABILITY, "security.txt (RFC 9116)",
+                NOT_PROBED, VALID, EXPIRED, INVALID, MISSING);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.vantage.probe.http.HttpResponseEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code security.sensitive-files}: VCS metadata, environment files, dumps, debug endpoints, directory listings
@@ -28,29 +27,9 @@ public final class SensitiveFilesCheck extends ExposureCheck {
     public static final String INCOMPLETE = "sensitive-files-incomplete";
     public static final String NOT_PROBED = "sensitive-files-not-probed";
 
-    @Override
-    public String id() {
-        return "security.sensitive-files";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "Sensitive files exposed";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(EXPOSED, MINOR_EXPOSED, SOURCE_MAP_EXPOSED, NONE, INCOMPLETE, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public SensitiveFilesCheck() {
+        super("security.sensitive-files", Area.SECURITY, "Sensitive files exposed",
+                NOT_PROBED, EXPOSED, MINOR_EXPOSED, SOURCE_MAP_EXPOSED, NONE, INCOMPLETE);
     }
 
     @Override

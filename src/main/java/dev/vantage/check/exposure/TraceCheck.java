@@ -7,8 +7,6 @@ import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
-import java.util.Set;
-
 /**
  * {@code reliability.trace}: TRACE must not echo the request (cross-site tracing exposes headers such as cookies
  * and proxy-added credentials). The probe sends a random marker header; an echo is a 2xx whose body holds it.
@@ -21,29 +19,9 @@ public final class TraceCheck extends ExposureCheck {
     public static final String UNTESTED = "trace-untested";
     public static final String NOT_PROBED = "trace-not-probed";
 
-    @Override
-    public String id() {
-        return "reliability.trace";
-    }
-
-    @Override
-    public Area area() {
-        return Area.RELIABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "TRACE disabled";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(DISABLED, ECHOES, ANSWERED, UNTESTED, NOT_PROBED);
-    }
-
-    @Override
-    String notProbedResult() {
-        return NOT_PROBED;
+    public TraceCheck() {
+        super("reliability.trace", Area.RELIABILITY, "TRACE disabled",
+                NOT_PROBED, DISABLED, ECHOES, ANSWERED, UNTESTED);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.vantage.check.ratelimit;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
@@ -10,7 +10,6 @@ import dev.vantage.probe.ratelimit.RateLimitEvidence;
 import dev.vantage.probe.ratelimit.RateLimitEvidence.ThrottleSignal;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +17,7 @@ import java.util.stream.Collectors;
  * passes; a 429 without it, another 4xx, a bare 5xx or dropped connections warn (a limit, but not one a client
  * can follow); accepting the whole burst fails. Not applicable unless the opt-in burst was configured.
  */
-public final class RateLimitCheck implements Check {
+public final class RateLimitCheck extends BaseCheck {
 
     public static final String CLEAR = "rate-limit-429-retry-after";
     public static final String NO_RETRY_AFTER = "rate-limit-429-without-retry-after";
@@ -29,24 +28,9 @@ public final class RateLimitCheck implements Check {
     public static final String UNREACHABLE = "rate-limit-unreachable";
     public static final String NOT_PROBED = "rate-limit-not-probed";
 
-    @Override
-    public String id() {
-        return "security.rate-limit";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "Rate limiting on public endpoints";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(CLEAR, NO_RETRY_AFTER, OTHER_4XX, BARE_5XX, DROPPED, NONE, UNREACHABLE, NOT_PROBED);
+    public RateLimitCheck() {
+        super("security.rate-limit", Area.SECURITY, "Rate limiting on public endpoints",
+                CLEAR, NO_RETRY_AFTER, OTHER_4XX, BARE_5XX, DROPPED, NONE, UNREACHABLE, NOT_PROBED);
     }
 
     @Override

@@ -1,43 +1,26 @@
 package dev.vantage.check.ratelimit;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.ratelimit.RateLimitEvidence;
 
-import java.util.Set;
-
 /**
  * {@code reliability.rate-limit-recovery}: after the advertised wait a throttled client must be served again; a
  * limit that never lifts locks real users out.
  */
-public final class RateLimitRecoveryCheck implements Check {
+public final class RateLimitRecoveryCheck extends BaseCheck {
 
     public static final String RECOVERS = "rate-limit-recovers";
     public static final String NEVER_RECOVERS = "rate-limit-never-recovers";
     public static final String NOT_TESTED = "rate-limit-recovery-not-tested";
     public static final String NOT_APPLICABLE = "rate-limit-recovery-not-applicable";
 
-    @Override
-    public String id() {
-        return "reliability.rate-limit-recovery";
-    }
-
-    @Override
-    public Area area() {
-        return Area.RELIABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "Rate limit recovers after the advertised wait";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(RECOVERS, NEVER_RECOVERS, NOT_TESTED, NOT_APPLICABLE);
+    public RateLimitRecoveryCheck() {
+        super("reliability.rate-limit-recovery", Area.RELIABILITY, "Rate limit recovers after the advertised wait",
+                RECOVERS, NEVER_RECOVERS, NOT_TESTED, NOT_APPLICABLE);
     }
 
     @Override

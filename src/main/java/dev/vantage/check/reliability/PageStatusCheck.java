@@ -1,7 +1,7 @@
 package dev.vantage.check.reliability;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
@@ -9,12 +9,10 @@ import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.HttpResponseEvidence;
 import dev.vantage.probe.http.RedirectChain;
 
-import java.util.Set;
-
 import static dev.vantage.check.CheckSupport.quote;
 
 /** Whether the target page, after its redirects, answers with a success status. */
-public final class PageStatusCheck implements Check {
+public final class PageStatusCheck extends BaseCheck {
 
     public static final String OK = "page-status-ok";
     public static final String CLIENT_ERROR = "page-status-client-error";
@@ -25,24 +23,9 @@ public final class PageStatusCheck implements Check {
     public static final String BAD_LOCATION = "page-redirect-bad-location";
     public static final String UNREACHABLE = "page-unreachable";
 
-    @Override
-    public String id() {
-        return "reliability.page-status";
-    }
-
-    @Override
-    public Area area() {
-        return Area.RELIABILITY;
-    }
-
-    @Override
-    public String title() {
-        return "Page status";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(OK, CLIENT_ERROR, SERVER_ERROR, UNEXPECTED, LOOP, TOO_MANY, BAD_LOCATION, UNREACHABLE);
+    public PageStatusCheck() {
+        super("reliability.page-status", Area.RELIABILITY, "Page status",
+                OK, CLIENT_ERROR, SERVER_ERROR, UNEXPECTED, LOOP, TOO_MANY, BAD_LOCATION, UNREACHABLE);
     }
 
     @Override

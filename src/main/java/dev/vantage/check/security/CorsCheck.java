@@ -1,14 +1,12 @@
 package dev.vantage.check.security;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.Headers;
 import dev.vantage.probe.http.HttpExchange;
-
-import java.util.Set;
 
 import static dev.vantage.check.CheckSupport.joined;
 import static dev.vantage.check.CheckSupport.quote;
@@ -17,7 +15,7 @@ import static dev.vantage.check.CheckSupport.quote;
  * CORS seen by a request carrying a foreign Origin: reflecting that origin while allowing credentials lets any
  * site read the page with the visitor's cookies.
  */
-public final class CorsCheck implements Check {
+public final class CorsCheck extends BaseCheck {
 
     public static final String NOT_IMPLEMENTED = "cross-origin-resource-sharing-not-implemented";
     public static final String PUBLIC = "cross-origin-resource-sharing-implemented-with-public-access";
@@ -26,24 +24,9 @@ public final class CorsCheck implements Check {
     public static final String UNIVERSAL = "cross-origin-resource-sharing-implemented-with-universal-access";
     public static final String NOT_PROBED = "cross-origin-resource-sharing-not-probed";
 
-    @Override
-    public String id() {
-        return "security.cors";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "Cross-origin resource sharing (CORS)";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(NOT_IMPLEMENTED, PUBLIC, RESTRICTED, REFLECTED, UNIVERSAL, NOT_PROBED);
+    public CorsCheck() {
+        super("security.cors", Area.SECURITY, "Cross-origin resource sharing (CORS)",
+                NOT_IMPLEMENTED, PUBLIC, RESTRICTED, REFLECTED, UNIVERSAL, NOT_PROBED);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.vantage.check.security;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
@@ -23,7 +23,7 @@ import static dev.vantage.check.CheckSupport.quote;
  * Content-Security-Policy quality, following MDN HTTP Observatory's CSP test: the first matching rule decides the
  * result, and the observed text lists every concrete weakness found.
  */
-public final class CspCheck implements Check {
+public final class CspCheck extends BaseCheck {
 
     public static final String DEFAULT_NONE = "csp-implemented-with-no-unsafe-default-src-none";
     public static final String NO_UNSAFE = "csp-implemented-with-no-unsafe";
@@ -38,24 +38,9 @@ public final class CspCheck implements Check {
 
     private static final Set<String> PASSIVE = Set.of("img-src", "media-src");
 
-    @Override
-    public String id() {
-        return "security.csp";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "Content-Security-Policy";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(DEFAULT_NONE, NO_UNSAFE, UNSAFE_STYLE_ONLY, INSECURE_PASSIVE, UNSAFE_EVAL, UNSAFE_INLINE,
+    public CspCheck() {
+        super("security.csp", Area.SECURITY, "Content-Security-Policy",
+                DEFAULT_NONE, NO_UNSAFE, UNSAFE_STYLE_ONLY, INSECURE_PASSIVE, UNSAFE_EVAL, UNSAFE_INLINE,
                 INSECURE_SCHEME, INVALID, MISSING, REPORT_ONLY, PAGE_NOT_ANSWERED);
     }
 

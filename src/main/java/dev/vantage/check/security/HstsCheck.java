@@ -1,7 +1,7 @@
 package dev.vantage.check.security;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
@@ -10,7 +10,6 @@ import dev.vantage.probe.http.HttpResponseEvidence;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static dev.vantage.check.CheckSupport.PAGE_NOT_ANSWERED;
 import static dev.vantage.check.CheckSupport.certificateProblem;
@@ -19,7 +18,7 @@ import static dev.vantage.check.CheckSupport.quote;
 import static dev.vantage.check.CheckSupport.trustedHttps;
 
 /** Strict-Transport-Security on the final page, counted only when it was served over valid HTTPS. */
-public final class HstsCheck implements Check {
+public final class HstsCheck extends BaseCheck {
 
     public static final String PRELOAD_READY = "hsts-preloaded";
     public static final String AT_LEAST_SIX_MONTHS = "hsts-implemented-max-age-at-least-six-months";
@@ -34,24 +33,9 @@ public final class HstsCheck implements Check {
     /** What hstspreload.org requires for submission. */
     static final long ONE_YEAR = 31_536_000L;
 
-    @Override
-    public String id() {
-        return "security.hsts";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "Strict-Transport-Security";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(PRELOAD_READY, AT_LEAST_SIX_MONTHS, LESS_THAN_SIX_MONTHS, NOT_IMPLEMENTED, INVALID, NO_HTTPS,
+    public HstsCheck() {
+        super("security.hsts", Area.SECURITY, "Strict-Transport-Security",
+                PRELOAD_READY, AT_LEAST_SIX_MONTHS, LESS_THAN_SIX_MONTHS, NOT_IMPLEMENTED, INVALID, NO_HTTPS,
                 INVALID_CERT, PAGE_NOT_ANSWERED);
     }
 

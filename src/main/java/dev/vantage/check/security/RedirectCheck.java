@@ -1,7 +1,7 @@
 package dev.vantage.check.security;
 
 import dev.vantage.check.Area;
-import dev.vantage.check.Check;
+import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
@@ -10,7 +10,6 @@ import dev.vantage.probe.http.RedirectChain;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 import static dev.vantage.check.CheckSupport.certificateProblem;
 import static dev.vantage.check.CheckSupport.host;
@@ -18,7 +17,7 @@ import static dev.vantage.check.CheckSupport.quote;
 import static dev.vantage.check.CheckSupport.trustedHttps;
 
 /** HTTP to HTTPS redirection, graded like MDN HTTP Observatory's "redirection" test from {@code http://host/}. */
-public final class RedirectCheck implements Check {
+public final class RedirectCheck extends BaseCheck {
 
     public static final String TO_HTTPS = "redirection-to-https";
     public static final String TO_HTTPS_TEMPORARY = "redirection-to-https-temporary";
@@ -38,25 +37,10 @@ public final class RedirectCheck implements Check {
     private static final String FIX = "Answer http:// with a 301 or 308 to the same URL on https:// of the same host,"
             + " and only then redirect elsewhere.";
 
-    @Override
-    public String id() {
-        return "security.redirect";
-    }
-
-    @Override
-    public Area area() {
-        return Area.SECURITY;
-    }
-
-    @Override
-    public String title() {
-        return "HTTP to HTTPS redirection";
-    }
-
-    @Override
-    public Set<String> results() {
-        return Set.of(TO_HTTPS, TO_HTTPS_TEMPORARY, NO_HTTP, OFF_HOST, NOT_HTTPS_FIRST, NOT_TO_HTTPS, DOWNGRADE,
-                MISSING, INVALID_CERT, LOOP, TOO_MANY, BAD_LOCATION, HOP_FAILED, NOT_PROBED);
+    public RedirectCheck() {
+        super("security.redirect", Area.SECURITY, "HTTP to HTTPS redirection",
+                TO_HTTPS, TO_HTTPS_TEMPORARY, NO_HTTP, OFF_HOST, NOT_HTTPS_FIRST, NOT_TO_HTTPS, DOWNGRADE, MISSING,
+                INVALID_CERT, LOOP, TOO_MANY, BAD_LOCATION, HOP_FAILED, NOT_PROBED);
     }
 
     @Override

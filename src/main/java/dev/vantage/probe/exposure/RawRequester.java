@@ -6,7 +6,7 @@ import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.http.Header;
 import dev.vantage.probe.http.Headers;
 import dev.vantage.probe.http.HttpResponseEvidence;
-import io.netty.util.NetUtil;
+import dev.vantage.probe.tls.TlsSessions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -100,8 +100,7 @@ final class RawRequester {
                 write();
                 return;
             }
-            String host = origin.getHost();
-            String sni = NetUtil.isValidIpV4Address(host) || host.startsWith("[") ? null : host;
+            String sni = TlsSessions.serverName(origin.getHost());
             socket.upgradeToSsl(new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm(""), sni)
                     .onComplete(ar -> {
                         if (ar.failed()) {

@@ -11,7 +11,6 @@ import dev.vantage.probe.tls.RecordingTrustManager;
 import dev.vantage.probe.tls.TlsSessionEvidence;
 import dev.vantage.probe.tls.TlsSessions;
 import dev.vantage.probe.tls.TrustStores;
-import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -125,7 +124,8 @@ final class ExchangeRun {
         }
         stage = Stage.TLS;
         RecordingTrustManager recorder = new RecordingTrustManager(trust, spec.url().getHost());
-        socket.upgradeToSsl(TlsSessions.clientOptions(recorder), serverName()).onComplete(ar -> {
+        String sni = TlsSessions.serverName(spec.url().getHost());
+        socket.upgradeToSsl(TlsSessions.clientOptions(recorder), sni).onComplete(ar -> {
             if (done) {
                 return;
             }
@@ -137,12 +137,6 @@ final class ExchangeRun {
             tls = Optional.of(TlsSessions.evidence(socket, recorder));
             send();
         });
-    }
-
-    /** SNI carries names only (RFC 6066), never IP literals. */
-    private String serverName() {
-        String host = TargetResolver.unbracket(spec.url().getHost());
-        return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host) ? null : host;
     }
 
     private void send() {

@@ -35,6 +35,7 @@ public final class CertificateSummaries {
         return out;
     }
 
+    /** The summary of one certificate; unreadable parts become empty values rather than errors. */
     public static CertificateSummary of(X509Certificate cert) {
         PublicKey key = cert.getPublicKey();
         return new CertificateSummary(cert.getSubjectX500Principal().getName(),
@@ -73,7 +74,12 @@ public final class CertificateSummaries {
         if (key instanceof DSAPublicKey dsa && dsa.getParams() != null) {
             return dsa.getParams().getP().bitLength();
         }
-        return 0;
+        // EdDSA keys have no size accessor; these are the sizes their curves are known by.
+        return switch (key.getAlgorithm()) {
+            case "Ed25519" -> 253;
+            case "Ed448" -> 456;
+            default -> 0;
+        };
     }
 
     static String sha256(X509Certificate cert) {

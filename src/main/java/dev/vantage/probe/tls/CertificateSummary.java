@@ -8,7 +8,7 @@ import java.util.List;
  * evidence stays a plain immutable value.
  *
  * @param keyAlgorithm {@code RSA}, {@code EC}, {@code Ed25519}...
- * @param keyBits      modulus size for RSA, field size for EC, 0 when unknown
+ * @param keyBits      modulus size for RSA, field size for EC, 253/456 for Ed25519/Ed448, 0 when unknown
  */
 public record CertificateSummary(String subject, String issuer, List<String> subjectAltNames, Instant notBefore,
                                  Instant notAfter, String keyAlgorithm, int keyBits, String signatureAlgorithm,

@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A client trust manager that judges the server chain (PKIX path against the JDK store and the CA file, then the
- * host name of the URL) but never aborts the handshake: it records the verdict so an untrusted site can still be
- * read and graded. One instance per connection, so a verdict always belongs to one handshake.
+ * A client trust manager that judges the server chain (PKIX path against the JDK store and the CA file, then, when
+ * given one, the host name of the URL) but never aborts the handshake: it records the chain and the verdict so an
+ * untrusted site can still be read and graded. One instance per connection, so a verdict always belongs to one
+ * handshake. The HTTP probers judge the host name here; the TLS inspector uses {@link #chainOnly} and records the
+ * host name match as a fact of its own.
  *
  * <p>The host name is checked here rather than through the engine's endpoint identification because the JDK,
  * when the SNI name does not match, retries with the engine's peer host, which is the IP address connected to:
@@ -23,18 +25,33 @@ import java.util.stream.Stream;
 public final class RecordingTrustManager extends X509ExtendedTrustManager {
 
     private final List<X509ExtendedTrustManager> delegates;
-    private final String host;
+    private final Optional<String> host;
+    private volatile List<X509Certificate> chain = List.of();
     private volatile CertificateTrust verdict;
 
     /** @param host the host of the URL (name or IP literal) the certificate must name */
     public RecordingTrustManager(TrustStores stores, String host) {
+        this(stores, Optional.of(host));
+    }
+
+    private RecordingTrustManager(TrustStores stores, Optional<String> host) {
         this.delegates = stores.managers();
         this.host = host;
+    }
+
+    /** A manager that judges the chain alone, for a caller that checks the host name separately. */
+    public static RecordingTrustManager chainOnly(TrustStores stores) {
+        return new RecordingTrustManager(stores, Optional.empty());
     }
 
     /** The verdict of the handshake, absent when no certificate was judged (e.g. a resumed session). */
     public Optional<CertificateTrust> verdict() {
         return Optional.ofNullable(verdict);
+    }
+
+    /** The chain as served, leaf first; empty until a chain was judged. */
+    public List<X509Certificate> chain() {
+        return chain;
     }
 
     @Override
@@ -49,6 +66,7 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        this.chain = chain == null ? List.of() : List.of(chain);
         judge(chain, d -> d.checkServerTrusted(chain, authType));
     }
 
@@ -84,7 +102,7 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
             try {
                 check.run(delegate);
                 verdict = chain.length == 0 ? CertificateTrust.rejected("the server sent no certificate")
-                        : HostnameMatcher.mismatch(chain[0], host).map(m -> CertificateTrust.rejected(
+                        : host.flatMap(h -> HostnameMatcher.mismatch(chain[0], h)).map(m -> CertificateTrust.rejected(
                                 "hostname mismatch (" + m + ")")).orElse(CertificateTrust.TRUSTED);
                 return;
             } catch (CertificateException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.vantage.probe.tls;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.TrustOptions;
@@ -25,6 +26,13 @@ public final class TlsSessions {
                 .setHostnameVerificationAlgorithm("") // the recorder checks the name itself
                 .setUseAlpn(true)
                 .setApplicationLayerProtocols(List.of("http/1.1"));
+    }
+
+    /** The SNI name for a URL's host (RFC 6066 carries names only): null for an IP literal, bracketed or not. */
+    public static String serverName(String urlHost) {
+        String bare = urlHost.startsWith("[") && urlHost.endsWith("]")
+                ? urlHost.substring(1, urlHost.length() - 1) : urlHost;
+        return NetUtil.isValidIpV4Address(bare) || NetUtil.isValidIpV6Address(bare) ? null : bare;
     }
 
     /** What the completed handshake on {@code socket} negotiated, with the recorder's verdict. */

@@ -1,23 +1,19 @@
 package dev.vantage.probe.http;
 
 import dev.vantage.fixtures.LoopbackSite;
+import dev.vantage.fixtures.ProbeBed;
 import dev.vantage.fixtures.RawServer;
-import dev.vantage.fixtures.TestPki;
 import dev.vantage.fixtures.TestPki.LeafSpec;
 import dev.vantage.probe.Deadline;
 import dev.vantage.probe.Phase;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.tls.CertificateSummary;
 import dev.vantage.probe.tls.TlsSessionEvidence;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,29 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One nested scenario per server behaviour: the server, the exchange, what the evidence must say. */
 class HttpProberTest {
 
-    private static Vertx vertx;
-    private static TestPki pki;
-    private static Path caFile;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        vertx = Vertx.vertx();
-        pki = TestPki.newCa("Vantage Test Root");
-        caFile = pki.writeCaPem(dir.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final ProbeBed bed = new ProbeBed("Vantage Test Root");
 
     static ProbeOptions trustingTestCa() {
-        // Generous: the first TLS handshake of a JVM on a loaded CI machine can take seconds.
-        return ProbeOptions.defaults().withTimeout(Duration.ofSeconds(15)).withCaFile(caFile);
+        return bed.options();
     }
 
     static HttpExchange exchange(ProbeOptions options, HttpRequestSpec spec) throws Exception {
-        HttpProber prober = new HttpProber(vertx, options);
+        HttpProber prober = new HttpProber(bed.vertx(), options);
         try {
             return prober.exchange(spec, Deadline.in(options.timeout())).await(30, TimeUnit.SECONDS);
         } finally {
@@ -72,8 +54,8 @@ class HttpProberTest {
     class GoodHttps {
         @Test
         void recordsTheSessionTheTrustedChainAndEveryPhase() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost()))
-                    .header("Strict-Transport-Security", "max-age=63072000").start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost()))
+                    .header("Strict-Transport-Security", "max-age=63072000").start(bed.vertx())) {
                 HttpExchange exchange = get(trustingTestCa(), site.url("/"));
 
                 assertThat(exchange.failure()).as(exchange.toString()).isEmpty();
@@ -99,8 +81,8 @@ class HttpProberTest {
 
         @Test
         void aNameSiteIsReachedThroughAResolvePinAndVerifiedAgainstThatName() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost()
-                    .names("www.vantage.test", List.of("www.vantage.test"), List.of()))).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost()
+                    .names("www.vantage.test", List.of("www.vantage.test"), List.of()))).start(bed.vertx())) {
                 ProbeOptions pinned = trustingTestCa().withResolve(Map.ofEntries(site.pin("www.vantage.test")));
 
                 HttpExchange exchange = get(pinned, site.url("www.vantage.test", "/"));
@@ -114,7 +96,8 @@ class HttpProberTest {
     class UntrustedCertificates {
         @Test
         void anExpiredCertificateIsRecordedAndThePageStillRead() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost().expired())).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost().expired()))
+                    .start(bed.vertx())) {
                 HttpExchange exchange = get(trustingTestCa(), site.url("/"));
 
                 assertThat(tlsOf(exchange).trust().trusted()).isFalse();
@@ -125,7 +108,8 @@ class HttpProberTest {
 
         @Test
         void aNotYetValidCertificateIsRecorded() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost().notYetValid())).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost().notYetValid()))
+                    .start(bed.vertx())) {
                 HttpExchange exchange = get(trustingTestCa(), site.url("/"));
 
                 assertThat(tlsOf(exchange).trust().problem().orElseThrow()).startsWith("certificate not yet valid");
@@ -134,7 +118,8 @@ class HttpProberTest {
 
         @Test
         void aSelfSignedCertificateIsAnUnknownIssuer() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost().asSelfSigned())).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost().asSelfSigned()))
+                    .start(bed.vertx())) {
                 HttpExchange exchange = get(trustingTestCa(), site.url("/"));
 
                 assertThat(tlsOf(exchange).trust().problem().orElseThrow()).startsWith("unknown issuer or self-signed");
@@ -144,7 +129,7 @@ class HttpProberTest {
 
         @Test
         void aCertificateForAnotherNameIsAHostnameMismatch() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost())).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost())).start(bed.vertx())) {
                 ProbeOptions pinned = trustingTestCa().withResolve(Map.ofEntries(site.pin("shop.vantage.test")));
 
                 HttpExchange exchange = get(pinned, site.url("shop.vantage.test", "/"));
@@ -156,7 +141,7 @@ class HttpProberTest {
 
         @Test
         void aPrivateCaIsUntrustedWithoutTheCaFile() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost())).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost())).start(bed.vertx())) {
                 HttpExchange exchange = get(ProbeOptions.defaults(), site.url("/"));
 
                 assertThat(tlsOf(exchange).trust().problem().orElseThrow()).startsWith("unknown issuer or self-signed");
@@ -165,7 +150,7 @@ class HttpProberTest {
 
         @Test
         void plainHttpOnAnHttpsUrlIsAHandshakeFailure() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().start(bed.vertx())) {
                 URI httpsToPlain = URI.create("https://127.0.0.1:" + site.port() + "/");
 
                 HttpExchange exchange = get(trustingTestCa(), httpsToPlain);
@@ -179,8 +164,9 @@ class HttpProberTest {
         /** Guards the finding in docs/probes.md: with a shared SSL context, the second handshake is resumed. */
         @Test
         void sessionResumptionNeverHidesTheVerdictOfASecondProbe() throws Exception {
-            try (LoopbackSite site = LoopbackSite.https(pki.issue(LeafSpec.localhost().expired())).start(vertx)) {
-                HttpProber prober = new HttpProber(vertx, trustingTestCa());
+            try (LoopbackSite site = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost().expired()))
+                    .start(bed.vertx())) {
+                HttpProber prober = new HttpProber(bed.vertx(), trustingTestCa());
                 try {
                     for (int probe = 1; probe <= 2; probe++) {
                         HttpExchange exchange = prober.exchange(HttpRequestSpec.get(site.url("/")),
@@ -206,7 +192,7 @@ class HttpProberTest {
         @Test
         void defaultsThenExtraHeadersThenSpecHeaders() throws Exception {
             try (LoopbackSite site = LoopbackSite.http().route("/echo", (v, req) -> req.response().end(echo(req)))
-                    .start(vertx)) {
+                    .start(bed.vertx())) {
                 ProbeOptions options = trustingTestCa().withUserAgent("probe-test/1")
                         .withExtraHeaders(dev.vantage.probe.http.Headers.of("X-Team", "sre", "Accept", "text/html"));
                 HttpRequestSpec spec = new HttpRequestSpec("GET", site.url("/echo?q=1&r=%20"),
@@ -225,7 +211,7 @@ class HttpProberTest {
     class Bodies {
         @Test
         void aGzipBodyIsDecodedAndItsEncodingKept() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().gzip("/", "<html>compressed page</html>").start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().gzip("/", "<html>compressed page</html>").start(bed.vertx())) {
                 HttpResponseEvidence response = get(trustingTestCa(), site.url("/")).response().orElseThrow();
 
                 assertThat(response.body()).isEqualTo("<html>compressed page</html>");
@@ -236,7 +222,7 @@ class HttpProberTest {
 
         @Test
         void aGzipBombIsCutAtTheCapOnDecodedBytes() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().gzip("/", "a".repeat(5_000_000)).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().gzip("/", "a".repeat(5_000_000)).start(bed.vertx())) {
                 HttpResponseEvidence response = get(trustingTestCa().withMaxBodyBytes(10_000), site.url("/"))
                         .response().orElseThrow();
 
@@ -248,7 +234,7 @@ class HttpProberTest {
 
         @Test
         void anOversizedBodyStopsAtTheCap() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().largeBody("/", 3_000_000).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().largeBody("/", 3_000_000).start(bed.vertx())) {
                 HttpExchange exchange = get(trustingTestCa().withMaxBodyBytes(64 * 1024), site.url("/"));
 
                 HttpResponseEvidence response = exchange.response().orElseThrow();
@@ -262,7 +248,7 @@ class HttpProberTest {
         @Test
         void aSlowBodyIsCutByTheDeadlineKeepingTheHead() throws Exception {
             try (LoopbackSite site = LoopbackSite.http().header("X-Slow", "yes")
-                    .slowBody("/", 100, Duration.ofMillis(100)).start(vertx)) {
+                    .slowBody("/", 100, Duration.ofMillis(100)).start(bed.vertx())) {
                 long started = System.nanoTime();
                 HttpExchange exchange = get(trustingTestCa().withTimeout(Duration.ofMillis(700)), site.url("/"));
 
@@ -274,7 +260,7 @@ class HttpProberTest {
 
         @Test
         void aHeadRequestEndsAtTheHeadersDespiteAContentLength() throws Exception {
-            try (RawServer server = RawServer.start(vertx,
+            try (RawServer server = RawServer.start(bed.vertx(),
                     RawServer.answer("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n"))) {
                 HttpExchange exchange = exchange(trustingTestCa(),
                         new HttpRequestSpec("HEAD", server.url("/"), Headers.EMPTY));
@@ -287,7 +273,7 @@ class HttpProberTest {
         @Test
         void duplicateHeadersAreKeptInOrder() throws Exception {
             try (LoopbackSite site = LoopbackSite.http().header("Set-Cookie", "a=1; Secure")
-                    .header("Set-Cookie", "b=2; HttpOnly").start(vertx)) {
+                    .header("Set-Cookie", "b=2; HttpOnly").start(bed.vertx())) {
                 Headers headers = get(trustingTestCa(), site.url("/")).response().orElseThrow().headers();
 
                 assertThat(headers.values("set-cookie")).containsExactly("a=1; Secure", "b=2; HttpOnly");
@@ -299,7 +285,7 @@ class HttpProberTest {
     class Framing {
         @Test
         void anInterimContinueIsSkippedForTheRealAnswer() throws Exception {
-            try (RawServer server = RawServer.start(vertx,
+            try (RawServer server = RawServer.start(bed.vertx(),
                     RawServer.answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nX-Real: 1\r\n\r\n"))) {
                 HttpExchange exchange = get(trustingTestCa(), server.url("/"));
 
@@ -311,7 +297,7 @@ class HttpProberTest {
 
         @Test
         void anOrderlyCloseBeforeTheAnnouncedLengthIsAResetKeepingWhatArrived() throws Exception {
-            try (RawServer server = RawServer.startGraceful(vertx,
+            try (RawServer server = RawServer.startGraceful(bed.vertx(),
                     RawServer.answerAndClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial"))) {
                 HttpExchange exchange = get(trustingTestCa(), server.url("/"));
 
@@ -324,7 +310,7 @@ class HttpProberTest {
         void headersBeyondTheSizeBoundAreAProtocolFailure() throws Exception {
             String huge = "HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(ResponseReader.MAX_HEADER_BYTES + 10)
                     + "\r\n\r\n";
-            try (RawServer server = RawServer.start(vertx, RawServer.answer(huge))) {
+            try (RawServer server = RawServer.start(bed.vertx(), RawServer.answer(huge))) {
                 HttpExchange exchange = get(trustingTestCa(), server.url("/"));
 
                 assertThat(exchange.failure().orElseThrow().kind()).isEqualTo(dev.vantage.probe.FailureKind.PROTOCOL);
@@ -333,7 +319,7 @@ class HttpProberTest {
 
         @Test
         void aBodyWithoutLengthEndsWhenTheServerCloses() throws Exception {
-            try (RawServer server = RawServer.startGraceful(vertx,
+            try (RawServer server = RawServer.startGraceful(bed.vertx(),
                     RawServer.answerAndClose("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close"))) {
                 HttpExchange exchange = get(trustingTestCa(), server.url("/"));
 
@@ -357,7 +343,7 @@ class HttpProberTest {
 
         @Test
         void loopbackIsRefusedUnderThePublicOnlyPolicy() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().start(bed.vertx())) {
                 HttpExchange exchange = get(trustingTestCa().withAddressPolicy(
                         dev.vantage.probe.AddressPolicy.PUBLIC_ONLY), site.url("/"));
 

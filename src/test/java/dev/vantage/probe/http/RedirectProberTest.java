@@ -1,21 +1,16 @@
 package dev.vantage.probe.http;
 
 import dev.vantage.fixtures.LoopbackSite;
-import dev.vantage.fixtures.TestPki;
+import dev.vantage.fixtures.ProbeBed;
 import dev.vantage.fixtures.TestPki.LeafSpec;
 import dev.vantage.probe.Deadline;
 import dev.vantage.probe.FailureKind;
 import dev.vantage.probe.ProbeOptions;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,28 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Redirect walks against loopback sites: one nested scenario per kind of chain. */
 class RedirectProberTest {
 
-    private static Vertx vertx;
-    private static TestPki pki;
-    private static Path caFile;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        vertx = Vertx.vertx();
-        pki = TestPki.newCa("Vantage Redirect Root");
-        caFile = pki.writeCaPem(dir.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final ProbeBed bed = new ProbeBed("Vantage Redirect Root");
 
     static ProbeOptions options() {
-        return ProbeOptions.defaults().withTimeout(Duration.ofSeconds(15)).withCaFile(caFile);
+        return bed.options();
     }
 
     static RedirectChain follow(ProbeOptions options, URI start) throws Exception {
-        HttpProber http = new HttpProber(vertx, options);
+        HttpProber http = new HttpProber(bed.vertx(), options);
         try {
             return new RedirectProber(http).follow(HttpRequestSpec.get(start), Deadline.in(options.timeout()))
                     .await(30, TimeUnit.SECONDS);
@@ -63,7 +45,7 @@ class RedirectProberTest {
         @Test
         void a301IsFollowedToTheFinalPageAndRecorded() throws Exception {
             try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, "/home").page("/home", 200, "home")
-                    .start(vertx)) {
+                    .start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
@@ -75,7 +57,7 @@ class RedirectProberTest {
 
         @Test
         void a302IsFollowedButItsStatusKeptForTheChecks() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().redirect("/", 302, "/home").start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 302, "/home").start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/"));
 
                 assertThat(chain.hops()).extracting(RedirectProberTest::status).containsExactly(302, 200);
@@ -84,7 +66,7 @@ class RedirectProberTest {
 
         @Test
         void aRelativeLocationResolvesAgainstTheCurrentUrl() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().redirect("/dir/start", 307, "next?x=1").start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/dir/start", 307, "next?x=1").start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/dir/start"));
 
                 assertThat(chain.last().request().url()).isEqualTo(site.url("/dir/next?x=1"));
@@ -97,7 +79,7 @@ class RedirectProberTest {
         @Test
         void aLoopIsDetectedWhenAUrlComesBack() throws Exception {
             try (LoopbackSite site = LoopbackSite.http().redirect("/a", 302, "/b").redirect("/b", 302, "/a")
-                    .start(vertx)) {
+                    .start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/a"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.LOOP);
@@ -112,7 +94,7 @@ class RedirectProberTest {
             for (int i = 0; i < 20; i++) {
                 builder.redirect("/r" + i, 301, "/r" + (i + 1));
             }
-            try (LoopbackSite site = builder.start(vertx)) {
+            try (LoopbackSite site = builder.start(bed.vertx())) {
                 RedirectChain chain = follow(options().withMaxRedirects(3), site.url("/r0"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.TOO_MANY_HOPS);
@@ -124,7 +106,7 @@ class RedirectProberTest {
         @Test
         void aRedirectWithoutLocationIsABadLocation() throws Exception {
             try (LoopbackSite site = LoopbackSite.http()
-                    .route("/", (v, req) -> req.response().setStatusCode(302).end()).start(vertx)) {
+                    .route("/", (v, req) -> req.response().setStatusCode(302).end()).start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.BAD_LOCATION);
@@ -134,7 +116,8 @@ class RedirectProberTest {
 
         @Test
         void aLocationToAnotherSchemeIsNotFollowed() throws Exception {
-            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, "ftp://files.vantage.test/").start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, "ftp://files.vantage.test/")
+                    .start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.BAD_LOCATION);
@@ -144,7 +127,7 @@ class RedirectProberTest {
         @Test
         void aFailedHopEndsTheChainWithItsFailure() throws Exception {
             String dead = "http://127.0.0.1:" + LoopbackSite.refusedPort() + "/";
-            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, dead).start(vertx)) {
+            try (LoopbackSite site = LoopbackSite.http().redirect("/", 301, dead).start(bed.vertx())) {
                 RedirectChain chain = follow(options(), site.url("/"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FAILED);
@@ -157,9 +140,9 @@ class RedirectProberTest {
     class HopsAcrossSchemesAndHosts {
         @Test
         void aDowngradeHopFromHttpsToHttpIsWalkedAndVisible() throws Exception {
-            try (LoopbackSite plain = LoopbackSite.http().page("/plain", 200, "plain").start(vertx);
-                 LoopbackSite secure = LoopbackSite.https(pki.issue(LeafSpec.localhost()))
-                         .redirect("/", 301, plain.url("/plain").toString()).start(vertx)) {
+            try (LoopbackSite plain = LoopbackSite.http().page("/plain", 200, "plain").start(bed.vertx());
+                 LoopbackSite secure = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost()))
+                         .redirect("/", 301, plain.url("/plain").toString()).start(bed.vertx())) {
                 RedirectChain chain = follow(options(), secure.url("/"));
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
@@ -171,9 +154,9 @@ class RedirectProberTest {
 
         @Test
         void aCrossHostHopGoesToTheOtherNameThroughItsPin() throws Exception {
-            try (LoopbackSite target = LoopbackSite.http().page("/", 200, "www").start(vertx);
+            try (LoopbackSite target = LoopbackSite.http().page("/", 200, "www").start(bed.vertx());
                  LoopbackSite apex = LoopbackSite.http()
-                         .redirect("/", 301, target.url("www.vantage.test", "/").toString()).start(vertx)) {
+                         .redirect("/", 301, target.url("www.vantage.test", "/").toString()).start(bed.vertx())) {
                 ProbeOptions pinned = options().withResolve(Map.ofEntries(apex.pin("vantage.test"),
                         target.pin("www.vantage.test")));
 
