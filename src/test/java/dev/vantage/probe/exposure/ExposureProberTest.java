@@ -240,7 +240,7 @@ class ExposureProberTest {
             TestPki pki = TestPki.newCa("Vantage Test CA");
             // LoopbackSite answers "hello from <path>" with 200 for every unscripted path.
             try (LoopbackSite site = LoopbackSite.https(pki.issue(TestPki.LeafSpec.localhost())).start(vertx)) {
-                SiteEvidence evidence = probe(site.url("/"), Duration.ofSeconds(5));
+                SiteEvidence evidence = probe(site.url("/"), Duration.ofSeconds(15));
                 ExposureEvidence exposure = evidence.exposure().orElseThrow();
                 Map<String, Finding> f = findings(evidence);
 
