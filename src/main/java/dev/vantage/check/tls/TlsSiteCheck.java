@@ -63,6 +63,6 @@ public final class TlsSiteCheck implements Check {
                 .map(f -> new Finding(f.checkId(), f.area(), f.title(), f.verdict(), prefix + f.result(), f.observed(),
                         f.remediation()))
                 .orElseGet(() -> finding(Verdict.NOT_APPLICABLE, prefix + NOT_INSPECTED,
-                        "TLS was not inspected (plain-http target, or the host could not be resolved).", ""));
+                        "TLS was not inspected: the target is plain http, or its endpoint could not be reached.", ""));
     }
 }
