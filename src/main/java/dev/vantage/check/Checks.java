@@ -5,6 +5,7 @@ import dev.vantage.probe.SiteEvidence;
 import dev.vantage.check.exposure.ExposureChecks;
 import dev.vantage.check.performance.CachingCheck;
 import dev.vantage.check.ratelimit.RateLimitChecks;
+import dev.vantage.check.tls.TlsChecks;
 import dev.vantage.check.tls.TlsSiteCheck;
 import dev.vantage.check.performance.CompressionCheck;
 import dev.vantage.check.reliability.PageStatusCheck;
@@ -34,16 +35,25 @@ public final class Checks {
         return ALL;
     }
 
-    private static final List<Check> ALL = java.util.stream.Stream.<List<? extends Check>>of(
+    /** Every check, with certificate expiry warnings {@code certExpiryWarnDays} ahead instead of 30. */
+    public static List<Check> all(int certExpiryWarnDays) {
+        return build(certExpiryWarnDays);
+    }
+
+    private static final List<Check> ALL = build(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS);
+
+    private static List<Check> build(int certExpiryWarnDays) {
+        return java.util.stream.Stream.<List<? extends Check>>of(
             List.of(new RedirectCheck(), new HstsCheck(), new CspCheck(), new ContentTypeOptionsCheck(),
                     new FrameProtectionCheck(), new ReferrerPolicyCheck(), new PermissionsPolicyCheck(),
                     new CorpCheck(), new CoopCheck(), new CookiesCheck(), new CorsCheck(), new VersionBannerCheck()),
-            TlsSiteCheck.all(),
+            TlsSiteCheck.all(certExpiryWarnDays),
             List.of(new PageStatusCheck()),
             ExposureChecks.all(),
             RateLimitChecks.all(),
             List.<Check>of(new CompressionCheck(), new CachingCheck()))
             .<Check>flatMap(List::stream).toList();
+    }
 
     /** Runs every check on the evidence. */
     public static List<Finding> evaluate(SiteEvidence evidence) {

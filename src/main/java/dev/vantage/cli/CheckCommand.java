@@ -1,6 +1,9 @@
 package dev.vantage.cli;
 
+import dev.vantage.check.Checks;
 import dev.vantage.grade.Grade;
+import dev.vantage.grade.Grader;
+import dev.vantage.grade.ScoringTable;
 import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.pipeline.SiteAssessor;
 import dev.vantage.probe.ProbeOptions;
@@ -106,6 +109,10 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             description = "Longest the burst may last (default: ${DEFAULT-VALUE}, hard cap 60s).")
     String rateLimitDuration;
 
+    @Option(names = "--cert-warn-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Warn when the certificate expires within DAYS (default: ${DEFAULT-VALUE}).")
+    int certWarnDays;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output.")
     Path output;
@@ -113,8 +120,6 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
 
-    /** Lets tests run the command against an in-process pipeline. */
-    static java.util.function.Function<Vertx, SiteAssessor> assessorFactory = ProbePipeline::new;
 
     @Override
     public Integer call() throws Exception {
@@ -124,6 +129,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                 "--fail-under '" + failUnder + "' is not a grade: use one of A+, A, A-, B+, B, B-, C+, C, C-, D+, D, "
                         + "D-, F"));
         ProbeOptions options = probeOptions();
+        if (certWarnDays < 0 || certWarnDays > 365) {
+            throw new UsageException("--cert-warn-days " + certWarnDays + " must be between 0 and 365");
+        }
 
         Report report = run(target, options);
         String rendered = reportFormat.renderer(useColour()).render(report);
@@ -196,7 +204,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     private Report run(URI target, ProbeOptions options) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
         try {
-            SiteAssessor assessor = assessorFactory.apply(vertx);
+            SiteAssessor assessor = new ProbePipeline(vertx, Checks.all(certWarnDays),
+                    new Grader(ScoringTable.current()));
             // The probe run has its own deadline; this outer wait only guards against a bug in it.
             long guardMillis = options.timeout().toMillis() + 15_000;
             return assessor.assess(target, options).toCompletionStage().toCompletableFuture()

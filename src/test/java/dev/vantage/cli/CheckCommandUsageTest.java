@@ -76,6 +76,12 @@ class CheckCommandUsageTest {
     }
 
     @Test
+    void certificateWarningWindowIsBounded() {
+        assertThat(run("check", "https://example.com/", "--cert-warn-days", "400")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--cert-warn-days 400 must be between 0 and 365");
+    }
+
+    @Test
     void missingUrlIsAUsageError() {
         assertThat(run("check")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("Missing required parameter: 'URL'");

@@ -28,9 +28,14 @@ public final class TlsSiteCheck implements Check {
         this.prefix = delegate.id().replace('.', '-') + "-";
     }
 
-    /** Every TLS check of the registry, adapted, with the default expiry warning window. */
+    /** Every TLS check of the registry, adapted, with the default expiry warning window (30 days). */
     public static java.util.List<Check> all() {
-        Stream<Check> checks = TlsChecks.all(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS).stream().map(TlsSiteCheck::new);
+        return all(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS);
+    }
+
+    /** Every TLS check, warning about certificate expiry {@code expiryWarnDays} ahead. */
+    public static java.util.List<Check> all(int expiryWarnDays) {
+        Stream<Check> checks = TlsChecks.all(expiryWarnDays).stream().map(TlsSiteCheck::new);
         return Stream.concat(checks, Stream.of(new TlsRatingCheck())).toList();
     }
 
