@@ -48,7 +48,7 @@ final class SeriesSet {
     private Slot register(Key key) {
         AtomicLong bits = new AtomicLong();
         Gauge g = Gauge.builder(key.name(), bits, b -> Double.longBitsToDouble(b.get())).tags(key.tags())
-                .strongReference(true).register(registry);
+                .description(MetricHelp.of(key.name())).strongReference(true).register(registry);
         return new Slot(g, bits);
     }
 

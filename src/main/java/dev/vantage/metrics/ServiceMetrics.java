@@ -9,8 +9,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 
 /** The service's own metrics: JVM, process and the Quartz scheduler (Vert.x and HTTP come from vertx-micrometer). */
 public final class ServiceMetrics {
@@ -19,6 +23,14 @@ public final class ServiceMetrics {
     }
 
     public static void bind(MeterRegistry registry, Scheduler scheduler) {
+        // Micrometer exports CPU time as process_cpu_time_ns_total, which Prometheus conventions (and promtool's
+        // lint) reject; export the conventional process_cpu_seconds_total instead.
+        registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
+            FunctionCounter.builder("process.cpu", sun, b -> b.getProcessCpuTime() / 1e9).baseUnit("seconds")
+                    .description("CPU time used by the process in seconds").register(registry);
+        }
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

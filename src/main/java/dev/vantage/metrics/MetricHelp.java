@@ -1,0 +1,37 @@
+package dev.vantage.metrics;
+
+import java.util.Map;
+
+/**
+ * The HELP text of every per-target gauge. Prometheus tooling ({@code promtool check metrics}) flags series without
+ * one, and the text is what a person sees first when exploring the metric in Grafana.
+ */
+final class MetricHelp {
+
+    private static final Map<String, String> HELP = Map.ofEntries(
+            Map.entry("probe_success", "1 when the target answered, 0 when it could not be reached"),
+            Map.entry("probe_duration_seconds", "Duration of the whole probe run in seconds"),
+            Map.entry("probe_http_status_code", "HTTP status of the final response (0 when none came)"),
+            Map.entry("probe_http_version", "HTTP version of the final response (1.0, 1.1, 2)"),
+            Map.entry("probe_http_ssl", "1 when the final response came over TLS"),
+            Map.entry("probe_http_redirects", "Number of redirects followed"),
+            Map.entry("probe_http_content_length", "Content-Length of the final response (-1 when unknown)"),
+            Map.entry("probe_http_duration_seconds", "Seconds per phase of the HTTP request, summed over redirects"),
+            Map.entry("probe_dns_lookup_time_seconds", "Seconds spent resolving the target's host name"),
+            Map.entry("probe_ssl_earliest_cert_expiry", "Unix time of the earliest certificate expiry in the chain"),
+            Map.entry("vantage_last_probe_timestamp_seconds", "Unix time the last probe of the target started"),
+            Map.entry("vantage_grade_score", "Score 0-100 of the target overall and per checklist area"),
+            Map.entry("vantage_check_status", "Outcome of one check: 0 pass, 1 warn, 2 fail"));
+
+    private MetricHelp() {
+    }
+
+    /** The help text of a per-target gauge; a name without one is a programming error caught by the tests. */
+    static String of(String name) {
+        String help = HELP.get(name);
+        if (help == null) {
+            throw new IllegalArgumentException("no help text for metric " + name + "; add it to MetricHelp");
+        }
+        return help;
+    }
+}
