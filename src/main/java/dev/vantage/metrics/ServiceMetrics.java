@@ -22,10 +22,17 @@ public final class ServiceMetrics {
     private ServiceMetrics() {
     }
 
-    public static void bind(MeterRegistry registry, Scheduler scheduler) {
+    /**
+     * Filters that must be in place before any meter registers (Vert.x registers its meters as it starts): call
+     * right after creating the registry.
+     */
+    public static void configure(MeterRegistry registry) {
         // Micrometer exports CPU time as process_cpu_time_ns_total, which Prometheus conventions (and promtool's
         // lint) reject; export the conventional process_cpu_seconds_total instead.
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
+    }
+
+    public static void bind(MeterRegistry registry, Scheduler scheduler) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
             FunctionCounter.builder("process.cpu", sun, b -> b.getProcessCpuTime() / 1e9).baseUnit("seconds")

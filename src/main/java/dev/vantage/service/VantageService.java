@@ -67,6 +67,7 @@ public final class VantageService {
 
     public Future<Void> start(VantageConfig config) {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ServiceMetrics.configure(registry);
         vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry)).build();
