@@ -65,7 +65,10 @@ public final class ApiServer {
 
     public Future<HttpServer> listen() {
         Router router = router();
-        return vertx.createHttpServer().requestHandler(req -> {
+        io.vertx.core.http.HttpServerOptions options = new io.vertx.core.http.HttpServerOptions();
+        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
+                .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString())));
+        return vertx.createHttpServer(options).requestHandler(req -> {
             // Vert.x Web throws (and logs a stack trace) while matching a path with a broken %-escape; answer
             // such requests with a plain 400 before routing, as a hostile or sloppy client deserves.
             if (BROKEN_ESCAPE.matcher(req.uri()).find()) {
@@ -80,7 +83,7 @@ public final class ApiServer {
 
     Router router() {
         Router r = Router.router(vertx);
-        r.route().handler(new SecurityHeaders());
+        r.route().handler(new SecurityHeaders(config.tls().isPresent()));
         r.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         r.get("/health").handler(ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "up")));
         r.get("/ready").handler(this::ready);

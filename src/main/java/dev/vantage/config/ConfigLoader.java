@@ -88,11 +88,30 @@ public final class ConfigLoader {
     }
 
     private static VantageConfig.Server server(Node s) {
-        s.expectObject(Set.of("host", "port", "max-body-bytes"));
+        s.expectObject(Set.of("host", "port", "max-body-bytes", "tls"));
         return new VantageConfig.Server(s.child("host").text().orElse(VantageConfig.Server.DEFAULT_HOST),
                 s.child("port").integer(0, 65535).orElse(VantageConfig.Server.DEFAULT_PORT),
                 s.child("max-body-bytes").integer(1024, 16 * 1024 * 1024)
-                        .orElse(VantageConfig.Server.DEFAULT_MAX_BODY_BYTES));
+                        .orElse(VantageConfig.Server.DEFAULT_MAX_BODY_BYTES), tls(s.child("tls")));
+    }
+
+    private static Optional<VantageConfig.Tls> tls(Node t) {
+        if (!t.expectObject(Set.of("cert-file", "key-file"))) {
+            return Optional.empty();
+        }
+        Optional<java.nio.file.Path> cert = readableFile(t.child("cert-file"));
+        Optional<java.nio.file.Path> key = readableFile(t.child("key-file"));
+        return cert.isPresent() && key.isPresent() ? Optional.of(new VantageConfig.Tls(cert.get(), key.get()))
+                : Optional.empty();
+    }
+
+    private static Optional<java.nio.file.Path> readableFile(Node n) {
+        Optional<java.nio.file.Path> path = n.requiredText().map(java.nio.file.Path::of);
+        if (path.isPresent() && !java.nio.file.Files.isReadable(path.get())) {
+            n.problem("file " + path.get() + " does not exist or is not readable");
+            return Optional.empty();
+        }
+        return path;
     }
 
     private VantageConfig.Storage storage(Node s) {

@@ -14,10 +14,18 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
     }
 
     /** Where the HTTP API and {@code /metrics} listen; {@code maxBodyBytes} bounds API request bodies. */
-    public record Server(String host, int port, int maxBodyBytes) {
+    public record Server(String host, int port, int maxBodyBytes, Optional<Tls> tls) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 8080;
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+        public Server(String host, int port, int maxBodyBytes) {
+            this(host, port, maxBodyBytes, Optional.empty());
+        }
+    }
+
+    /** Optional HTTPS for the service itself: PEM certificate chain and private key files. */
+    public record Tls(java.nio.file.Path certFile, java.nio.file.Path keyFile) {
     }
 
     /** The database (H2 file by default, or PostgreSQL), how long results are kept, and Quartz clustering. */
