@@ -212,6 +212,12 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                     .get(guardMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("the probe run did not finish within its deadline", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                // e.g. a --ca-file that holds no certificate: the user's input, not a bug
+                throw new UsageException(bad.getMessage());
+            }
+            throw e;
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

@@ -47,7 +47,10 @@ public final class ProbePipeline implements SiteAssessor {
 
     @Override
     public Future<Report> assess(URI target, ProbeOptions options, CheckSelection selection) {
-        return new SiteProber(vertx, options).probe(target).map(evidence -> grade(evidence, selection));
+        // Building the prober reads the trust stores (files, key store parsing): never on an event loop.
+        return vertx.executeBlocking(() -> new SiteProber(vertx, options), false)
+                .compose(prober -> prober.probe(target))
+                .map(evidence -> grade(evidence, selection));
     }
 
     /** Checks and grades evidence; public so recorded evidence can be graded without a network. */

@@ -82,6 +82,15 @@ class CheckCommandUsageTest {
     }
 
     @Test
+    void aCaFileWithoutCertificatesIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notPem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        // 127.0.0.1:9 is never contacted: the CA file is rejected before any probe starts.
+        assertThat(run("check", "https://127.0.0.1:9/", "--ca-file", notPem.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("ca.pem").doesNotContain("internal error");
+    }
+
+    @Test
     void missingUrlIsAUsageError() {
         assertThat(run("check")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("Missing required parameter: 'URL'");
