@@ -2,16 +2,20 @@ package dev.vantage.probe.load;
 
 import dev.vantage.probe.load.LoadEvidence.ErrorKind;
 import dev.vantage.probe.load.LoadEvidence.Outcome;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpConnectOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 
 import java.time.Duration;
@@ -24,8 +28,8 @@ import java.util.function.LongSupplier;
 /**
  * One load run in progress. Open model: a 1 ms periodic tick starts every request the {@link RateScheduler} says
  * is due, whether or not earlier ones finished, and latency runs from the intended start. Closed loop: each
- * connection sends its next request when the previous one ends. State changes are synchronized because answers
- * may arrive on any event loop of the client.
+ * connection sends its next request when the previous one ends. Everything runs on one event-loop context; the
+ * state changes are still synchronized because the deadline timer and the caller may run elsewhere.
  */
 final class LoadRun {
 
@@ -40,9 +44,14 @@ final class LoadRun {
     private final LongSupplier clock = System::nanoTime;
     private final LoadRecorder recorder = new LoadRecorder();
     private final Promise<LoadEvidence> done = Promise.promise();
+    private final Context context;
     private final HttpClientAgent client;
     private final RateScheduler scheduler;
     private final Instant startedAt = Instant.now();
+    private final RequestOptions[] requests;
+    private final HttpConnectOptions connect;
+    /** Closed loop: each worker's own connection (null until connected, or after it closed); run thread only. */
+    private final HttpClientConnection[] connections;
     private final java.util.concurrent.atomic.AtomicLong closedCount = new java.util.concurrent.atomic.AtomicLong();
 
     private long runStart;
@@ -67,27 +76,65 @@ final class LoadRun {
                 .setConnectTimeout((int) settings.requestTimeout().toMillis()).setSsl(target.https())
                 .setForceSni(target.https()).setVerifyHost(true);
         target.caFile().ifPresent(ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
-        // Connections spread over two event loops so the client is not the bottleneck of a closed-loop run.
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.connections())
-                .setEventLoopSize(Math.min(2, settings.connections())));
+        // One event loop for the whole run: a request and its answer never cross threads. Two loops, tried for
+        // the closed loop, contended on the run's locks and measured slower on the shared 2-core bench machine.
+        this.context = ((VertxInternal) vertx).createEventLoopContext();
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.connections()));
+        this.requests = settings.paths().stream().map(path -> new RequestOptions().setMethod(HttpMethod.GET)
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address()))
+                .setHost(target.host()).setPort(target.port()).setURI(path)
+                .putHeader("Host", target.hostHeader()).putHeader("User-Agent", LoadProbe.USER_AGENT))
+                .toArray(RequestOptions[]::new);
+        this.connect = new HttpConnectOptions()
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address()))
+                .setHost(target.host()).setPort(target.port()).setSsl(target.https())
+                .setConnectTimeout(settings.requestTimeout().toMillis());
+        this.connections = new HttpClientConnection[settings.mode() == LoadSettings.Mode.CLOSED
+                ? settings.connections() : 0];
     }
+
+    /**
+     * Starts a request: from the pool in the open model (requests queue there when every connection is busy),
+     * on the worker's own connection in the closed loop (the pool's bookkeeping halved throughput in the bench).
+     */
+    private Future<HttpClientRequest> request(int worker, RequestOptions options) {
+        if (worker < 0) {
+            return client.request(options);
+        }
+        HttpClientConnection connection = connections[worker];
+        if (connection != null) {
+            return connection.request(options);
+        }
+        return client.connect(connect).compose(c -> {
+            connections[worker] = c;
+            c.closeHandler(v -> {
+                if (connections[worker] == c) {
+                    connections[worker] = null;
+                }
+            });
+            return c.request(options);
+        });
+    }
+
 
     Future<LoadEvidence> start(Duration deadline) {
         runStart = clock.getAsLong();
         warmupEnd = runStart + settings.warmup().toNanos();
-        deadlineTimer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> cutOff(deadline));
-        if (settings.mode() == LoadSettings.Mode.OPEN) {
-            scheduler.start();
-            tick();
-            tickTimer = vertx.setPeriodic(1, id -> tick());
-        } else {
-            sendingEnd = warmupEnd + settings.duration().toNanos();
-            tickTimer = vertx.setTimer(Math.max(1, (sendingEnd - runStart) / 1_000_000),
-                    id -> stopSending(Outcome.COMPLETED, ""));
-            for (int i = 0; i < settings.connections(); i++) {
-                sendClosed(i);
+        context.runOnContext(v -> {
+            deadlineTimer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> cutOff(deadline));
+            if (settings.mode() == LoadSettings.Mode.OPEN) {
+                scheduler.start();
+                tick();
+                tickTimer = vertx.setPeriodic(1, id -> tick());
+            } else {
+                sendingEnd = warmupEnd + settings.duration().toNanos();
+                tickTimer = vertx.setTimer(Math.max(1, (sendingEnd - runStart) / 1_000_000),
+                        id -> stopSending(Outcome.COMPLETED, ""));
+                for (int i = 0; i < settings.connections(); i++) {
+                    sendClosed(i);
+                }
             }
-        }
+        });
         return done.future();
     }
 
@@ -131,7 +178,7 @@ final class LoadRun {
             }
         }
         recorder.sent(measured, now - intended);
-        String path = settings.paths().get((int) (index % settings.paths().size()));
+        RequestOptions options = requests[(int) (index % requests.length)];
         AtomicBoolean finished = new AtomicBoolean();
         AtomicReference<HttpClientRequest> request = new AtomicReference<>();
         long timer = vertx.setTimer(settings.requestTimeout().toMillis(), id -> {
@@ -142,11 +189,7 @@ final class LoadRun {
                 }
             }
         });
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address()))
-                .setHost(target.host()).setPort(target.port()).setURI(path)
-                .putHeader("Host", target.hostHeader()).putHeader("User-Agent", LoadProbe.USER_AGENT);
-        client.request(options)
+        request(worker, options)
                 .compose(r -> {
                     request.set(r);
                     return r.send();
