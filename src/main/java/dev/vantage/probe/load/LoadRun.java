@@ -118,12 +118,13 @@ final class LoadRun {
 
 
     Future<LoadEvidence> start(Duration deadline) {
-        runStart = clock.getAsLong();
-        warmupEnd = runStart + settings.warmup().toNanos();
         context.runOnContext(v -> {
+            scheduler.start();
+            // The schedule's own origin, so the warmup ends exactly at request rate * warmup.
+            runStart = scheduler.intendedNanos(0);
+            warmupEnd = runStart + settings.warmup().toNanos();
             deadlineTimer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> cutOff(deadline));
             if (settings.mode() == LoadSettings.Mode.OPEN) {
-                scheduler.start();
                 tick();
                 tickTimer = vertx.setPeriodic(1, id -> tick());
             } else {
