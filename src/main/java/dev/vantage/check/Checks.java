@@ -3,6 +3,7 @@ package dev.vantage.check;
 import dev.vantage.probe.SiteEvidence;
 
 import dev.vantage.check.exposure.ExposureChecks;
+import dev.vantage.check.load.LoadChecks;
 import dev.vantage.check.performance.CachingCheck;
 import dev.vantage.check.ratelimit.RateLimitChecks;
 import dev.vantage.check.tls.TlsChecks;
@@ -51,7 +52,8 @@ public final class Checks {
             List.of(new PageStatusCheck()),
             ExposureChecks.all(),
             RateLimitChecks.all(),
-            List.<Check>of(new CompressionCheck(), new CachingCheck()))
+            List.<Check>of(new CompressionCheck(), new CachingCheck()),
+            LoadChecks.all(SiteEvidence::load))
             .<Check>flatMap(List::stream).toList();
     }
 

@@ -9,6 +9,7 @@ import dev.vantage.pipeline.SiteAssessor;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.http.Header;
 import dev.vantage.probe.http.Headers;
+import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.probe.ratelimit.RateLimitSettings;
 import dev.vantage.report.Report;
 import dev.vantage.report.ReportFormat;
@@ -109,6 +110,35 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             description = "Longest the burst may last (default: ${DEFAULT-VALUE}, hard cap 60s).")
     String rateLimitDuration;
 
+    @Option(names = "--load-rate", paramLabel = "PER_SECOND",
+            description = "Opt in to a load run at this constant arrival rate (needs --load-duration; cap 1000/s). "
+                    + "What will be sent is printed before sending.")
+    Double loadRate;
+
+    @Option(names = "--load-duration", paramLabel = "DURATION",
+            description = "Length of the load run, e.g. 10s (needs --load-rate; cap 60s).")
+    String loadDuration;
+
+    @Option(names = "--load-connections", paramLabel = "N", defaultValue = "16",
+            description = "Connections used by the load run at most (default: ${DEFAULT-VALUE}, cap 64).")
+    int loadConnections;
+
+    @Option(names = "--load-path", paramLabel = "PATH",
+            description = "Path loaded (repeatable, round-robin; default: the target's path).")
+    List<String> loadPaths = new ArrayList<>();
+
+    @Option(names = "--load-warmup", paramLabel = "DURATION", defaultValue = "0s",
+            description = "Warm-up before measuring (default: ${DEFAULT-VALUE}, cap 10s).")
+    String loadWarmup;
+
+    @Option(names = "--load-p95", paramLabel = "DURATION", defaultValue = "300ms",
+            description = "Threshold: p95 latency under load must stay below this (default: ${DEFAULT-VALUE}).")
+    String loadP95;
+
+    @Option(names = "--load-max-errors", paramLabel = "PERCENT", defaultValue = "1",
+            description = "Threshold: error rate under load must stay below this percentage (default: ${DEFAULT-VALUE}).")
+    double loadMaxErrors;
+
     @Option(names = "--cert-warn-days", paramLabel = "DAYS", defaultValue = "30",
             description = "Warn when the certificate expires within DAYS (default: ${DEFAULT-VALUE}).")
     int certWarnDays;
@@ -192,6 +222,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                     .withMethod(rateLimitMethod).withMaxRequests(rateLimitMaxRequests).withMaxRate(rateLimitRate)
                     .withMaxDuration(Durations.parse(rateLimitDuration))));
         }
+        if (loadRate != null || loadDuration != null) {
+            options = options.withLoad(loadSettings());
+        }
         if (caFile != null) {
             if (!Files.isReadable(caFile) || Files.isDirectory(caFile)) {
                 throw new UsageException("--ca-file " + caFile + " is not a readable file");
@@ -201,7 +234,31 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         return options;
     }
 
+    private LoadSettings loadSettings() {
+        if (loadRate == null || loadDuration == null) {
+            throw new UsageException("a load run needs both --load-rate and --load-duration");
+        }
+        if (loadMaxErrors < 0 || loadMaxErrors > 100) {
+            throw new UsageException("--load-max-errors " + loadMaxErrors + " must be a percentage from 0 to 100");
+        }
+        // Without --load-path the run loads the target's own page, which is what "is my page fast" asks.
+        List<String> paths = loadPaths.isEmpty() ? List.of(targetPath()) : List.copyOf(loadPaths);
+        LoadSettings settings = parse(() -> LoadSettings.of(loadRate, Durations.parse(loadDuration))
+                .withConnections(loadConnections).withWarmup(Durations.parse(loadWarmup))
+                .withP95Threshold(Durations.parse(loadP95)).withMaxErrorRatio(loadMaxErrors / 100.0)
+                .withPaths(paths));
+        return settings;
+    }
+
+    private String targetPath() {
+        URI target = TargetUrl.parse(url);
+        return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    }
+
     private Report run(URI target, ProbeOptions options) throws Exception {
+        // Load is sent only on explicit flags, and the person sees what will be sent before it is.
+        options.load().ifPresent(load -> spec.commandLine().getErr().println("vantage: "
+                + load.describe(URI.create(target.getScheme() + "://" + target.getRawAuthority()))));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
         try {
             SiteAssessor assessor = new ProbePipeline(vertx, Checks.all(certWarnDays),

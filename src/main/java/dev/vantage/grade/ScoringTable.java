@@ -156,6 +156,13 @@ public final class ScoringTable {
         put(m, 0, "tls-rating-a-plus", "tls-rating-a", "tls-rating-a-minus", "tls-rating-b", "tls-rating-c",
                 "tls-rating-d", "tls-rating-e", "tls-rating-f", "tls-rating-t", "tls-rating-m",
                 "tls-rating-not-inspected");
+        // performance.load, performance.load-degradation (docs/load.md): opt-in, so absent runs cost nothing
+        put(m, 0, "load-within-thresholds", "load-refused", "load-unreachable", "load-closed-loop-benchmark",
+                "load-not-configured", "load-degradation-low", "load-degradation-not-measured");
+        put(m, -5, "load-deadline-passed", "load-degradation-moderate");
+        put(m, -10, "load-p95-over-threshold", "load-degradation-severe");
+        put(m, -15, "load-errors-over-threshold");
+        put(m, -20, "load-stopped-early");
 
         Map<String, Grade> caps = new java.util.LinkedHashMap<>();
         // an invalid or expired certificate: browsers show a full-page warning, so no better than C
@@ -187,7 +194,7 @@ public final class ScoringTable {
     }
 
     /** Bumped whenever a modifier or cap changes, so stored grades stay explainable. */
-    private static final String VERSION = "2026.11-2";
+    private static final String VERSION = "2026.11-3";
 
     private static void put(Map<String, Integer> table, int modifier, String... results) {
         for (String r : results) {

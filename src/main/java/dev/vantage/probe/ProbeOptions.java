@@ -1,6 +1,7 @@
 package dev.vantage.probe;
 
 import dev.vantage.probe.http.Headers;
+import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.probe.ratelimit.RateLimitSettings;
 
 import java.nio.file.Path;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param caFile       extra CA certificates (PEM) trusted on top of the JDK trust store
  * @param httpPort     port of the plain-HTTP listener probed for the HTTPS redirect
  * @param rateLimit    the opt-in rate-limit burst; absent (the default) means no burst is sent
+ * @param load         the opt-in load run; absent (the default) means no load is sent
  */
 public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects, Headers extraHeaders,
                            String userAgent, Map<String, String> resolve, Optional<Path> caFile, int httpPort,
-                           AddressPolicy addressPolicy, Optional<RateLimitSettings> rateLimit) {
+                           AddressPolicy addressPolicy, Optional<RateLimitSettings> rateLimit,
+                           Optional<LoadSettings> load) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
@@ -36,57 +39,64 @@ public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects
 
     public static ProbeOptions defaults() {
         return new ProbeOptions(DEFAULT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_REDIRECTS, Headers.EMPTY,
-                DEFAULT_USER_AGENT, Map.of(), Optional.empty(), 80, AddressPolicy.ALLOW_INTERNAL, Optional.empty());
+                DEFAULT_USER_AGENT, Map.of(), Optional.empty(), 80, AddressPolicy.ALLOW_INTERNAL, Optional.empty(),
+                Optional.empty());
     }
 
     public ProbeOptions withTimeout(Duration value) {
         return new ProbeOptions(value, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile, httpPort,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withMaxBodyBytes(long value) {
         return new ProbeOptions(timeout, value, maxRedirects, extraHeaders, userAgent, resolve, caFile, httpPort,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withMaxRedirects(int value) {
         return new ProbeOptions(timeout, maxBodyBytes, value, extraHeaders, userAgent, resolve, caFile, httpPort,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withHttpPort(int value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile, value,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withResolve(Map<String, String> value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, value, caFile, httpPort,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withCaFile(Path value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve,
-                Optional.ofNullable(value), httpPort, addressPolicy, rateLimit);
+                Optional.ofNullable(value), httpPort, addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withExtraHeaders(Headers value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, value, userAgent, resolve, caFile, httpPort,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withUserAgent(String value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, value, resolve, caFile, httpPort,
-                addressPolicy, rateLimit);
+                addressPolicy, rateLimit, load);
     }
 
     public ProbeOptions withAddressPolicy(AddressPolicy value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile,
-                httpPort, value, rateLimit);
+                httpPort, value, rateLimit, load);
     }
 
     /** Opts in to the rate-limit burst (or, with {@code null}, out). */
     public ProbeOptions withRateLimit(RateLimitSettings value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile,
-                httpPort, addressPolicy, Optional.ofNullable(value));
+                httpPort, addressPolicy, Optional.ofNullable(value), load);
+    }
+
+    /** Opts in to the load run (or, with {@code null}, out). */
+    public ProbeOptions withLoad(LoadSettings value) {
+        return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile,
+                httpPort, addressPolicy, rateLimit, Optional.ofNullable(value));
     }
 }

@@ -3,6 +3,7 @@ package dev.vantage.probe;
 import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.RedirectChain;
+import dev.vantage.probe.load.LoadEvidence;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.ratelimit.RateLimitEvidence;
 
@@ -23,11 +24,12 @@ import java.util.Optional;
  * @param exposure    sensitive paths, served scripts, error handling, TRACE, security.txt and health probes;
  *                    absent when the run did not get that far
  * @param rateLimit   the opt-in rate-limit burst, absent unless configured
+ * @param load        the opt-in load run (open model, bounded), absent unless configured
  */
 public record SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
                            Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe,
                            Optional<TlsInspection> tls, Optional<ExposureEvidence> exposure,
-                           Optional<RateLimitEvidence> rateLimit) {
+                           Optional<RateLimitEvidence> rateLimit, Optional<LoadEvidence> load) {
 
     /** The chain that starts on plain HTTP, whichever field holds it. */
     public Optional<RedirectChain> plainHttpChain() {

@@ -14,6 +14,9 @@ import dev.vantage.probe.http.TargetResolver;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.tls.TlsInspectionOptions;
 import dev.vantage.probe.tls.TlsInspector;
+import dev.vantage.probe.load.LoadEvidence;
+import dev.vantage.probe.load.LoadProbe;
+import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.probe.ratelimit.RateLimitEvidence;
 import dev.vantage.probe.ratelimit.RateLimitProber;
 import dev.vantage.probe.tls.TrustStores;
@@ -79,9 +82,11 @@ public final class SiteProber {
             Future<ExposureEvidence> exposure = corsExchange.compose(x ->
                     new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline));
             Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> rateLimit(chain));
-            return rateLimit.map(limit -> new SiteEvidence(target, startedAt,
+            Future<Optional<LoadEvidence>> load = rateLimit.compose(x -> load(chain));
+            return load.map(loaded -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), chain, upgrade.result(),
-                    Optional.of(corsExchange.result()), tls.result(), Optional.of(exposure.result()), limit));
+                    Optional.of(corsExchange.result()), tls.result(), Optional.of(exposure.result()),
+                    rateLimit.result(), loaded));
         }).recover(error -> Future.succeededFuture(unexpected(target, startedAt, started, error)))
                 .eventually(() -> http.close().otherwiseEmpty());
     }
@@ -92,7 +97,21 @@ public final class SiteProber {
                 new ProbeFailure(FailureKind.IO, "internal error while probing: " + error));
         return new SiteEvidence(target, startedAt, Duration.ofNanos(System.nanoTime() - started),
                 new RedirectChain(List.of(failed), RedirectOutcome.FAILED), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The opt-in load run against the final page's origin, last (so it cannot disturb the other probes), with its
+     * own bounds: warm-up plus duration plus a margin, never more than the load probe's hard cap.
+     */
+    private Future<Optional<LoadEvidence>> load(RedirectChain chain) {
+        if (options.load().isEmpty() || !chain.last().answered()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        LoadSettings settings = options.load().get();
+        Duration budget = settings.warmup().plus(settings.duration()).plus(settings.requestTimeout())
+                .plusSeconds(5);
+        return LoadProbe.run(vertx, chain.last().request().url(), settings, budget, options).map(Optional::of);
     }
 
     /**

@@ -93,7 +93,7 @@ public final class EvidenceFixtures {
 
     public static SiteEvidence site(RedirectChain page, Optional<RedirectChain> upgrade, Optional<HttpExchange> cors) {
         return new SiteEvidence(page.first().request().url(), NOW, Duration.ofMillis(120), page, upgrade, cors,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The https page answering 200 with these header name/value pairs. */

@@ -95,6 +95,18 @@ class CheckCommandIT {
     }
 
     @Test
+    void anOptInLoadRunPrintsItsPlanFirstAndIsGraded() throws Exception {
+        Run run = vantage("check", "https://localhost:" + hardenedHttps + "/", "--ca-file", caFile.toString(),
+                "--http-port", String.valueOf(hardenedHttp), "--format", "json", "--timeout", "20s",
+                "--load-rate", "40", "--load-duration", "2s", "--load-connections", "4");
+        assertThat(run.exit).as(run.toString()).isEqualTo(ExitCode.OK);
+        assertThat(run.err).contains("load run: 40 req/s for 2 s").contains("https://localhost:" + hardenedHttps);
+        JsonNode report = new ObjectMapper().readTree(run.out);
+        assertThat(verdictOf(report, "performance.load")).isEqualTo("pass");
+        assertThat(verdictOf(report, "performance.load-degradation")).isIn("pass", "warn", "not-applicable");
+    }
+
+    @Test
     void bareSiteGradesFAndNamesTheFailingChecks() throws Exception {
         Run run = vantage("check", "https://localhost:" + bareHttps + "/", "--ca-file", caFile.toString(),
                 "--http-port", String.valueOf(barePlainHttp), "--format", "json", "--fail-under", "C");

@@ -91,6 +91,18 @@ class CheckCommandUsageTest {
     }
 
     @Test
+    void aLoadRunNeedsRateAndDurationWithinTheirCaps() {
+        assertThat(run("check", "https://example.com/", "--load-rate", "50")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("needs both --load-rate and --load-duration");
+        assertThat(run("check", "https://example.com/", "--load-rate", "5000", "--load-duration", "5s"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("rate");
+        assertThat(run("check", "https://example.com/", "--load-rate", "50", "--load-duration", "5m"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("duration");
+    }
+
+    @Test
     void missingUrlIsAUsageError() {
         assertThat(run("check")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("Missing required parameter: 'URL'");

@@ -76,7 +76,7 @@ class GraderTest {
 
     static SiteEvidence evidence(HttpExchange exchange, RedirectOutcome outcome) {
         return new SiteEvidence(TARGET, STARTED, Duration.ofMillis(1234), new RedirectChain(List.of(exchange), outcome),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static Report grade(Finding... findings) {

@@ -82,7 +82,7 @@ class ExposureChecksTest {
             return new SiteEvidence(SITE, STARTED, Duration.ofSeconds(1), new RedirectChain(List.of(get("/", 200,
                     SPA)), RedirectOutcome.FINAL_RESPONSE), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(exposure),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
     }
 

@@ -129,7 +129,7 @@ class LoadCheckTest {
                 new ProbeFailure(FailureKind.RESET, "recorded"));
         SiteEvidence site = new SiteEvidence(TARGET, Instant.EPOCH, Duration.ofSeconds(1),
                 new RedirectChain(List.of(page), RedirectOutcome.FAILED), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         Finding f = new LoadDegradationCheck(e -> Optional.of(load)).evaluate(site);
         assertThat(f.observed()).contains("50.0 ms idle", "8.0x");
         assertThat(f.result()).isEqualTo(LoadDegradationCheck.SEVERE);

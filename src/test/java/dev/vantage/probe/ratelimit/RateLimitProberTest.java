@@ -66,7 +66,7 @@ class RateLimitProberTest {
                 new dev.vantage.probe.ProbeFailure(dev.vantage.probe.FailureKind.IO, "not requested in this test"));
         return new SiteEvidence(burst.url(), Instant.now(), Duration.ZERO,
                 new RedirectChain(List.of(page), RedirectOutcome.FAILED), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(burst));
+                Optional.empty(), Optional.empty(), Optional.of(burst), Optional.empty());
     }
 
     static Finding check(RateLimitEvidence burst) {
