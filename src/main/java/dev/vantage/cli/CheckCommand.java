@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -89,55 +90,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             description = "Bytes of a response body read at most (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
-    @Option(names = "--rate-limit-path", paramLabel = "PATH",
-            description = "Opt in to the rate-limit probe: send a bounded burst to PATH (e.g. /login) and look for "
-                    + "throttling (429, Retry-After, RateLimit headers).")
-    String rateLimitPath;
+    @CommandLine.Mixin
+    RateLimitOptions rateLimit;
 
-    @Option(names = "--rate-limit-method", paramLabel = "METHOD", defaultValue = "GET",
-            description = "Method of the burst requests: GET, HEAD, POST or OPTIONS (default: ${DEFAULT-VALUE}).")
-    String rateLimitMethod;
-
-    @Option(names = "--rate-limit-max-requests", paramLabel = "N", defaultValue = "50",
-            description = "Requests sent at most by the burst (default: ${DEFAULT-VALUE}, hard cap 500).")
-    int rateLimitMaxRequests;
-
-    @Option(names = "--rate-limit-rate", paramLabel = "PER_SECOND", defaultValue = "20",
-            description = "Requests per second of the burst (default: ${DEFAULT-VALUE}, hard cap 100).")
-    double rateLimitRate;
-
-    @Option(names = "--rate-limit-duration", paramLabel = "DURATION", defaultValue = "10s",
-            description = "Longest the burst may last (default: ${DEFAULT-VALUE}, hard cap 60s).")
-    String rateLimitDuration;
-
-    @Option(names = "--load-rate", paramLabel = "PER_SECOND",
-            description = "Opt in to a load run at this constant arrival rate (needs --load-duration; cap 1000/s). "
-                    + "What will be sent is printed before sending.")
-    Double loadRate;
-
-    @Option(names = "--load-duration", paramLabel = "DURATION",
-            description = "Length of the load run, e.g. 10s (needs --load-rate; cap 60s).")
-    String loadDuration;
-
-    @Option(names = "--load-connections", paramLabel = "N", defaultValue = "16",
-            description = "Connections used by the load run at most (default: ${DEFAULT-VALUE}, cap 64).")
-    int loadConnections;
-
-    @Option(names = "--load-path", paramLabel = "PATH",
-            description = "Path loaded (repeatable, round-robin; default: the target's path).")
-    List<String> loadPaths = new ArrayList<>();
-
-    @Option(names = "--load-warmup", paramLabel = "DURATION", defaultValue = "0s",
-            description = "Warm-up before measuring (default: ${DEFAULT-VALUE}, cap 10s).")
-    String loadWarmup;
-
-    @Option(names = "--load-p95", paramLabel = "DURATION", defaultValue = "300ms",
-            description = "Threshold: p95 latency under load must stay below this (default: ${DEFAULT-VALUE}).")
-    String loadP95;
-
-    @Option(names = "--load-max-errors", paramLabel = "PERCENT", defaultValue = "1",
-            description = "Threshold: error rate under load must stay below this percentage (default: ${DEFAULT-VALUE}).")
-    double loadMaxErrors;
+    @CommandLine.Mixin
+    LoadOptions load;
 
     @Option(names = "--cert-warn-days", paramLabel = "DAYS", defaultValue = "30",
             description = "Warn when the certificate expires within DAYS (default: ${DEFAULT-VALUE}).")
@@ -217,13 +174,13 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             }
             options = options.withUserAgent(userAgent);
         }
-        if (rateLimitPath != null) {
-            options = options.withRateLimit(parse(() -> RateLimitSettings.of(rateLimitPath)
-                    .withMethod(rateLimitMethod).withMaxRequests(rateLimitMaxRequests).withMaxRate(rateLimitRate)
-                    .withMaxDuration(Durations.parse(rateLimitDuration))));
+        Optional<RateLimitSettings> burst = parse(rateLimit::settings);
+        if (burst.isPresent()) {
+            options = options.withRateLimit(burst.get());
         }
-        if (loadRate != null || loadDuration != null) {
-            options = options.withLoad(loadSettings());
+        Optional<LoadSettings> loadRun = parse(() -> load.settings(targetPath()));
+        if (loadRun.isPresent()) {
+            options = options.withLoad(loadRun.get());
         }
         if (caFile != null) {
             if (!Files.isReadable(caFile) || Files.isDirectory(caFile)) {
@@ -232,22 +189,6 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             options = options.withCaFile(caFile);
         }
         return options;
-    }
-
-    private LoadSettings loadSettings() {
-        if (loadRate == null || loadDuration == null) {
-            throw new UsageException("a load run needs both --load-rate and --load-duration");
-        }
-        if (loadMaxErrors < 0 || loadMaxErrors > 100) {
-            throw new UsageException("--load-max-errors " + loadMaxErrors + " must be a percentage from 0 to 100");
-        }
-        // Without --load-path the run loads the target's own page, which is what "is my page fast" asks.
-        List<String> paths = loadPaths.isEmpty() ? List.of(targetPath()) : List.copyOf(loadPaths);
-        LoadSettings settings = parse(() -> LoadSettings.of(loadRate, Durations.parse(loadDuration))
-                .withConnections(loadConnections).withWarmup(Durations.parse(loadWarmup))
-                .withP95Threshold(Durations.parse(loadP95)).withMaxErrorRatio(loadMaxErrors / 100.0)
-                .withPaths(paths));
-        return settings;
     }
 
     private String targetPath() {
