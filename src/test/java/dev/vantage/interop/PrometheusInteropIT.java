@@ -50,12 +50,6 @@ class PrometheusInteropIT {
     private static final Path SHIPPED_ALERTS = Path.of("config/prometheus/alerts.yml");
     private static final Path DASHBOARD = Path.of("config/grafana/vantage-dashboard.json");
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /**
-     * Lint findings accepted on a live scrape: Micrometer's standard JVM binder name, which the common JVM
-     * dashboards query; promtool dislikes its {@code _count} suffix only because it resembles a summary's.
-     */
-    private static final Set<String> ACCEPTED_LINT = Set.of("system_cpu_count");
-
     @TempDir
     static Path dir;
     static Path promtool;
@@ -209,11 +203,9 @@ class PrometheusInteropIT {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(new String(scrape.body(), StandardCharsets.UTF_8)).contains("probe_success{");
         var run = PrometheusProcess.ToolRun.of(promtool, scrape.body(), dir, "check", "metrics");
-        List<String> findings = run.output().lines().filter(l -> !l.isBlank())
-                .filter(l -> !ACCEPTED_LINT.contains(l.split(" ", 2)[0])).toList();
+        List<String> findings = run.output().lines().filter(l -> !l.isBlank()).toList();
         assertThat(findings).as("promtool check metrics (exit " + run.exit() + ")").isEmpty();
-        // Exit 3 means lint findings only; anything else is a parse error of the exposition text.
-        assertThat(run.exit()).as(run.output()).isIn(0, 3);
+        assertThat(run.exit()).as(run.output()).isZero();
     }
 
     static void collectExprs(JsonNode node, List<String> into) {
