@@ -53,6 +53,8 @@ public final class ProbeMetrics implements ResultSink {
         if (!keys.equals(labelKeys)) {
             labelKeys = keys;
             series.values().forEach(SeriesSet::clear);
+            // A histogram's label set cannot change either: start the latency histograms afresh.
+            registry.find(LATENCY).meters().forEach(registry::remove);
             last.values().forEach(l -> publish(l.spec, l.report));
         } else {
             publish(target, report);
@@ -68,7 +70,43 @@ public final class ProbeMetrics implements ResultSink {
         }
         gradeInfo.remove(targetName);
         tlsInfo.remove(targetName);
+        registry.find(LATENCY).tag("target", targetName).meters().forEach(registry::remove);
     }
+
+    /**
+     * Idle latency of the recurring probes as Prometheus histograms ({@code vantage_http_latency_seconds}), per
+     * phase: connect, tls, processing (time to first byte) and total; p50/p90/p99 over any window come from
+     * {@code histogram_quantile}. Only answered probes are recorded: a refused connection has no latency.
+     */
+    private void recordLatency(Tags tags, Report r) {
+        ProbeSummary s = r.probe();
+        if (s.statusCode() == 0 || s.phases().isEmpty()) {
+            return;
+        }
+        java.time.Duration total = s.phases().values().stream().reduce(java.time.Duration.ZERO,
+                java.time.Duration::plus);
+        latency(tags, "total").record(total);
+        for (Phase phase : List.of(Phase.CONNECT, Phase.TLS, Phase.PROCESSING)) {
+            java.time.Duration d = s.phases().get(phase);
+            if (d != null) {
+                latency(tags, phase.label()).record(d);
+            }
+        }
+    }
+
+    private io.micrometer.core.instrument.Timer latency(Tags tags, String phase) {
+        return io.micrometer.core.instrument.Timer.builder(LATENCY)
+                .description("Latency of the recurring probes of a target, per phase (idle, not under load)")
+                .tags(tags.and("phase", phase))
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+    }
+
+    static final String LATENCY = "vantage.http.latency";
+    /** Fixed buckets, 5 ms to 10 s: enough resolution for web pages without a series per percentile. */
+    private static final java.time.Duration[] LATENCY_BUCKETS = java.util.stream.LongStream
+            .of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+            .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
 
     private void publish(TargetSpec spec, Report r) {
         List<Tag> base = new ArrayList<>();
@@ -97,6 +135,7 @@ public final class ProbeMetrics implements ResultSink {
             }
         }
         summary(r.probe(), tags, v);
+        recordLatency(tags, r);
         series.computeIfAbsent(spec.name(), n -> new SeriesSet(registry)).replaceWith(v);
         gradeInfo.replace(spec.name(), grades);
         tlsInfo.replace(spec.name(), r.probe().tlsVersion()

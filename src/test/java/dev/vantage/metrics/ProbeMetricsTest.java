@@ -65,6 +65,24 @@ class ProbeMetricsTest {
     }
 
     @Test
+    void answeredProbesFeedLatencyHistogramsPerPhaseWhichDeletionRemoves() {
+        for (int i = 0; i < 3; i++) {
+            metrics.accept(shop, SampleReports.withProbe(SampleReports.graded(url, Instant.now(), Grade.B, 72),
+                    summary()));
+        }
+        metrics.accept(shop, SampleReports.unreachable(url, Instant.now()));
+        String text = registry.scrape();
+        String l = "instance=\"https://shop.example/\",phase=\"processing\",target=\"shop\",team=\"web\"";
+        // processing took 30 ms in each of the three answered runs; the unreachable one is not a latency.
+        assertThat(text).contains("vantage_http_latency_seconds_bucket{" + l + ",le=\"0.025\"} 0")
+                .contains("vantage_http_latency_seconds_bucket{" + l + ",le=\"0.05\"} 3")
+                .contains("vantage_http_latency_seconds_count{" + l + "} 3")
+                .contains("vantage_http_latency_seconds_count{instance=\"https://shop.example/\",phase=\"total\"");
+        metrics.forget("shop");
+        assertThat(registry.scrape()).doesNotContain("vantage_http_latency_seconds_bucket{");
+    }
+
+    @Test
     void aChangedGradeReplacesItsInfoSeriesAndDeletionRemovesEverything() {
         metrics.accept(shop, SampleReports.graded(url, Instant.now(), Grade.B, 72));
         metrics.accept(shop, SampleReports.unreachable(url, Instant.now()));
