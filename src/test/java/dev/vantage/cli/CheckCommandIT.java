@@ -98,12 +98,15 @@ class CheckCommandIT {
     void anOptInLoadRunPrintsItsPlanFirstAndIsGraded() throws Exception {
         Run run = vantage("check", "https://localhost:" + hardenedHttps + "/", "--ca-file", caFile.toString(),
                 "--http-port", String.valueOf(hardenedHttp), "--format", "json", "--timeout", "20s",
-                "--load-rate", "40", "--load-duration", "2s", "--load-connections", "4");
+                "--load-rate", "40", "--load-duration", "2s", "--load-connections", "4", "--load-warmup", "1s",
+                // generous: a fresh JVM on a busy CI machine is slow; this test is about wiring, not speed
+                "--load-p95", "2s");
         assertThat(run.exit).as(run.toString()).isEqualTo(ExitCode.OK);
-        assertThat(run.err).contains("load run: 40 req/s for 2 s").contains("https://localhost:" + hardenedHttps);
+        assertThat(run.err).contains("load run: 40 req/s for 2 s (+1 s warmup)").contains("https://localhost:" + hardenedHttps);
         JsonNode report = new ObjectMapper().readTree(run.out);
         assertThat(verdictOf(report, "performance.load")).isEqualTo("pass");
-        assertThat(verdictOf(report, "performance.load-degradation")).isIn("pass", "warn", "not-applicable");
+        // Whether loopback latency "degrades" depends on the machine; the check must have judged it either way.
+        assertThat(verdictOf(report, "performance.load-degradation")).isNotEqualTo("absent").isNotEqualTo("error");
     }
 
     @Test
