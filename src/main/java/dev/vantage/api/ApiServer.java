@@ -113,6 +113,7 @@ public final class ApiServer {
                 .onSuccess(s -> ctx.response().putHeader("Content-Type", "application/json").end(s))
                 .onFailure(ctx::fail));
         r.get("/api/targets/:name/history").handler(read.h).handler(this::history);
+        new VerificationRoutes(targets).mount(r);
         r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no such resource: " + ctx.request().path())));
         r.route().failureHandler(this::failure);
         return r;

@@ -108,6 +108,18 @@ final class Node {
         return Optional.of(json.asInt());
     }
 
+    /** A plain number (integral or decimal). */
+    Optional<Double> number() {
+        if (!isPresent()) {
+            return Optional.empty();
+        }
+        if (!json.isNumber()) {
+            problem("expected a number, got " + describe());
+            return Optional.empty();
+        }
+        return Optional.of(json.doubleValue());
+    }
+
     List<Node> list() {
         List<Node> out = new ArrayList<>();
         if (!isPresent()) {

@@ -2,6 +2,7 @@ package dev.vantage.config;
 
 import dev.vantage.check.CheckSelection;
 
+import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.target.ResolvePin;
 
 import dev.vantage.target.Durations;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 public final class TargetParser {
 
     static final Set<String> KEYS = Set.of("name", "url", "schedule", "checks", "timeout", "headers", "ca-file",
-            "resolve", "http-port", "labels");
+            "resolve", "http-port", "labels", "load");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
@@ -107,8 +108,9 @@ public final class TargetParser {
         if (name.isEmpty() || url.isEmpty() || schedule.isEmpty()) {
             return Optional.empty();
         }
+        Optional<LoadSettings> load = LoadConfig.parse(n.child("load"), url.get());
         return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
-                caFile, resolve, httpPort, labels));
+                caFile, resolve, httpPort, labels, load));
     }
 
     private void checkSecret(Node at, String value) {
@@ -203,6 +205,7 @@ public final class TargetParser {
             ObjectNode l = o.putObject("labels");
             new java.util.TreeMap<>(t.labels()).forEach(l::put);
         }
+        t.load().ifPresent(load -> LoadConfig.write(o.putObject("load"), load));
         return o;
     }
 }

@@ -1,5 +1,7 @@
 package dev.vantage.config;
 
+import dev.vantage.probe.load.LoadSettings;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +17,12 @@ import java.util.Optional;
  * @param resolve  curl-style pins {@code host:port -> address}
  * @param httpPort plain-HTTP port probed for the HTTPS redirect; empty means 80
  * @param labels   free key/values copied onto every metric of the target
+ * @param load     the opt-in load run sent on every scheduled run, after ownership is proven (docs/load.md)
  */
 public record TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
                          Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
-                         Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels) {
+                         Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
+                         Optional<LoadSettings> load) {
 
     public TargetSpec {
         enable = List.copyOf(enable);
@@ -31,13 +35,13 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
     /** A target with only the required fields. */
     public static TargetSpec of(String name, URI url, Schedule schedule) {
         return new TargetSpec(name, url, schedule, List.of(), List.of(), Optional.empty(), Map.of(),
-                Optional.empty(), Map.of(), Optional.empty(), Map.of());
+                Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty());
     }
 
     /** Header values may hold secrets: they are not printed. */
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", url=" + url + ", schedule=" + schedule + ", headers=" + headers.keySet()
-                + "]";
+                + (load.isPresent() ? ", load=on" : "") + "]";
     }
 }

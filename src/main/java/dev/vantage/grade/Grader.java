@@ -68,7 +68,7 @@ public final class Grader {
         }
         return new Report(evidence.target(), evidence.startedAt(), evidence.took(), grade, score, table.version(),
                 areas, scored, caps.stream().map(Cap::sentence).distinct().toList(), unreachable,
-                ProbeSummary.from(evidence), tlsReport(evidence));
+                ProbeSummary.from(evidence), tlsReport(evidence), evidence.load(), Optional.empty());
     }
 
     /** The rating is computed here, once, from the same evidence the tls.rating check read. */

@@ -21,7 +21,18 @@ final class MetricHelp {
             Map.entry("probe_ssl_earliest_cert_expiry", "Unix time of the earliest certificate expiry in the chain"),
             Map.entry("vantage_last_probe_timestamp_seconds", "Unix time the last probe of the target started"),
             Map.entry("vantage_grade_score", "Score 0-100 of the target overall and per checklist area"),
-            Map.entry("vantage_check_status", "Outcome of one check: 0 pass, 1 warn, 2 fail"));
+            Map.entry("vantage_check_status", "Outcome of one check: 0 pass, 1 warn, 2 fail"),
+            Map.entry("vantage_load_last_run_timestamp_seconds", "Unix time the last load run of the target started"),
+            Map.entry("vantage_load_outcome", "1 for how the last load run ended (completed, stopped-errors, "
+                    + "deadline, unreachable, refused), 0 for the others"),
+            Map.entry("vantage_load_requested_rate", "Requests per second the last load run was configured to start"),
+            Map.entry("vantage_load_achieved_rate", "Requests per second the last load run actually started"),
+            Map.entry("vantage_load_requests", "Measured requests sent by the last load run"),
+            Map.entry("vantage_load_error_ratio", "Failed requests over requests sent in the last load run"),
+            Map.entry("vantage_load_errors", "Failed requests of the last load run by kind"),
+            Map.entry("vantage_load_latency_seconds", "Latency under load of the last load run, per quantile "
+                    + "(1 is the maximum), corrected for coordinated omission"),
+            Map.entry("vantage_load_degradation_ratio", "p95 under load over p95 idle in the last load run"));
 
     private MetricHelp() {
     }

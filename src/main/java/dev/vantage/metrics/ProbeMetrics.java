@@ -135,6 +135,7 @@ public final class ProbeMetrics implements ResultSink {
             }
         }
         summary(r.probe(), tags, v);
+        r.load().ifPresent(load -> LoadSeries.put(load, tags, v));
         recordLatency(tags, r);
         series.computeIfAbsent(spec.name(), n -> new SeriesSet(registry)).replaceWith(v);
         gradeInfo.replace(spec.name(), grades);

@@ -14,6 +14,7 @@ import dev.vantage.probe.http.TargetResolver;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.tls.TlsInspectionOptions;
 import dev.vantage.probe.tls.TlsInspector;
+import dev.vantage.probe.load.LoadContext;
 import dev.vantage.probe.load.LoadEvidence;
 import dev.vantage.probe.load.LoadProbe;
 import dev.vantage.probe.load.LoadSettings;
@@ -82,7 +83,7 @@ public final class SiteProber {
             Future<ExposureEvidence> exposure = corsExchange.compose(x ->
                     new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline));
             Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> rateLimit(chain));
-            Future<Optional<LoadEvidence>> load = rateLimit.compose(x -> load(chain));
+            Future<Optional<LoadEvidence>> load = rateLimit.compose(x -> load(http, chain));
             return load.map(loaded -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), chain, upgrade.result(),
                     Optional.of(corsExchange.result()), tls.result(), Optional.of(exposure.result()),
@@ -102,16 +103,21 @@ public final class SiteProber {
 
     /**
      * The opt-in load run against the final page's origin, last (so it cannot disturb the other probes), with its
-     * own bounds: warm-up plus duration plus a margin, never more than the load probe's hard cap.
+     * own bounds ({@link LoadProbe#budget}). With an ownership token in the load context (service mode) nothing is
+     * sent until the origin has proven it serves that token.
      */
-    private Future<Optional<LoadEvidence>> load(RedirectChain chain) {
+    private Future<Optional<LoadEvidence>> load(HttpProber http, RedirectChain chain) {
         if (options.load().isEmpty() || !chain.last().answered()) {
             return Future.succeededFuture(Optional.empty());
         }
         LoadSettings settings = options.load().get();
-        Duration budget = settings.warmup().plus(settings.duration()).plus(settings.requestTimeout())
-                .plusSeconds(5);
-        return LoadProbe.run(vertx, chain.last().request().url(), settings, budget, options).map(Optional::of);
+        LoadContext context = options.loadContext();
+        URI url = chain.last().request().url();
+        Duration budget = LoadProbe.budget(settings);
+        Future<LoadEvidence> run = context.ownershipToken().isPresent()
+                ? LoadProbe.runVerified(vertx, http, url, settings, budget, context.ownershipToken().get())
+                : LoadProbe.run(vertx, url, settings, budget, options);
+        return run.map(e -> context.idleP95().map(e::withIdleP95).orElse(e)).map(Optional::of);
     }
 
     /**

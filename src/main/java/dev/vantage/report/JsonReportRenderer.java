@@ -75,6 +75,16 @@ public final class JsonReportRenderer implements ReportRenderer {
         } else {
             root.putNull("tls");
         }
+        if (report.load().isPresent()) {
+            LoadJson.load(root.putObject("load"), report.load().get());
+        } else {
+            root.putNull("load");
+        }
+        if (report.idleLatency().isPresent()) {
+            LoadJson.idle(root.putObject("idleLatency"), report.idleLatency().get());
+        } else {
+            root.putNull("idleLatency");
+        }
         return root;
     }
 

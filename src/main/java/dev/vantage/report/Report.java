@@ -2,6 +2,7 @@ package dev.vantage.report;
 
 import dev.vantage.grade.Grade;
 import dev.vantage.probe.ProbeFailure;
+import dev.vantage.probe.load.LoadEvidence;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,10 +18,13 @@ import java.util.Optional;
  * @param unreachable    present when the target could not be reached at all; the grade is then F
  * @param probe          transport facts (status, phases, certificate expiry) for metrics and history
  * @param tls            the TLS inspection and its rating, for https targets that were inspected
+ * @param load           the opt-in load run, when one was configured (refused runs included, with the reason)
+ * @param idleLatency    latency percentiles over the recent recurring probes of the target (service mode only)
  */
 public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                      List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
-                     Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls) {
+                     Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
+                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency) {
 
     public Report {
         areas = List.copyOf(areas);
@@ -28,11 +32,17 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
         capsApplied = List.copyOf(capsApplied);
     }
 
-    /** A report without transport facts or TLS section (hand-built reports in tests and examples). */
+    /** A report without transport facts, TLS, load or idle sections (hand-built reports in tests and examples). */
     public Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                   List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
                   Optional<ProbeFailure> unreachable) {
         this(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied, unreachable,
-                ProbeSummary.NONE, Optional.empty());
+                ProbeSummary.NONE, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The same report with the idle percentiles the service computed over its recent probes. */
+    public Report withIdleLatency(IdleLatency value) {
+        return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
+                unreachable, probe, tls, load, Optional.ofNullable(value));
     }
 }

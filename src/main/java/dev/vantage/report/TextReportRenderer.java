@@ -51,6 +51,8 @@ public final class TextReportRenderer implements ReportRenderer {
         }
         areas(out, report.areas());
         report.tls().ifPresent(tls -> tls(out, tls));
+        report.load().ifPresent(load -> load(out, load));
+        report.idleLatency().ifPresent(idle -> idle(out, idle));
         List<ScoredFinding> findings = report.findings();
         detailed(out, "Failures", findings, Set.of(Verdict.FAIL, Verdict.ERROR));
         detailed(out, "Warnings", findings, Set.of(Verdict.WARN));
@@ -81,6 +83,23 @@ public final class TextReportRenderer implements ReportRenderer {
         cert.leaf().ifPresent(leaf -> detail(out, INDENT, "cert", clean(leaf.subject()) + ", " + leaf.keyAlgorithm()
                 + " " + leaf.keyBits() + ", expires " + leaf.notAfter() + (cert.trust().trusted() ? ", trusted"
                 : ", NOT trusted: " + clean(cert.trust().problem().orElse("?")))));
+    }
+
+    private void load(StringBuilder out, dev.vantage.probe.load.LoadEvidence load) {
+        out.append('\n').append(paint(BOLD, "Load run")).append('\n');
+        detail(out, INDENT, "outcome", JsonReportRenderer.enumId(load.outcome()));
+        wrapped(out, INDENT, clean(dev.vantage.check.load.LoadSummary.describe(load)));
+    }
+
+    private void idle(StringBuilder out, IdleLatency idle) {
+        out.append('\n').append(paint(BOLD, "Idle latency")).append(" (" + idle.samples() + " probes, last "
+                + dev.vantage.target.Durations.format(idle.window()) + ")").append('\n');
+        idle.phases().forEach((phase, p) -> detail(out, INDENT, phase, "p50 " + ms(p.p50()) + ", p90 " + ms(p.p90())
+                + ", p95 " + ms(p.p95()) + ", p99 " + ms(p.p99())));
+    }
+
+    private static String ms(java.time.Duration d) {
+        return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
     }
 
     private void areas(StringBuilder out, List<AreaReport> areas) {

@@ -8,6 +8,14 @@ import dev.vantage.config.TargetSpec;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.pipeline.SiteAssessor;
 import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.Deadline;
+import dev.vantage.probe.http.HttpProber;
+import dev.vantage.probe.http.HttpRequestSpec;
+import dev.vantage.probe.http.RedirectProber;
+import dev.vantage.probe.load.LoadContext;
+import dev.vantage.probe.load.Ownership;
+import dev.vantage.probe.load.LoadProbe;
+import dev.vantage.report.IdleLatency;
 import dev.vantage.report.Report;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.StoredTarget;
@@ -22,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -45,6 +54,7 @@ public final class ProbeRunner {
     private final Secrets secrets;
     private final List<ResultSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, Future<RunOutcome>> inFlight = new ConcurrentHashMap<>();
+    private final IdleLatencyWindow idle = new IdleLatencyWindow();
 
     public ProbeRunner(Vertx vertx, SiteAssessor assessor, TargetRepository targets, ResultRepository results,
                        Function<Report, String> renderer, VantageConfig.Probing probing, Secrets secrets) {
@@ -80,17 +90,64 @@ public final class ProbeRunner {
     }
 
     private Future<RunOutcome> start(String name) {
-        return context.<TargetSpec>executeBlocking(() -> targets.find(name).map(StoredTarget::spec)
-                        .orElseThrow(() -> new NoSuchTargetException(name)), false)
-                .compose(spec -> {
+        return context.executeBlocking(() -> plan(name), false)
+                .compose(plan -> {
+                    TargetSpec spec = plan.spec();
                     ProbeOptions options = TargetOptions.of(spec, probing, secrets);
-                    return bounded(assessor.assess(spec.url(), options, new CheckSelection(spec.enable(), spec.disable())),
-                            options.timeout().plus(grace(options.timeout())), name)
-                            .compose(a -> store(spec, a));
+                    Duration limit = options.timeout().plus(grace(options.timeout()));
+                    if (spec.load().isPresent() && plan.token().isPresent()) {
+                        // Service-mode load is always owner-verified: the token goes with the settings, never
+                        // the settings alone. The wait is extended by the load run's own bound.
+                        options = options.withLoad(spec.load().get()).withLoadContext(LoadContext.verified(
+                                plan.token().get(), idle.snapshot(name).flatMap(IdleLatency::requestP95)));
+                        limit = limit.plus(LoadProbe.budget(spec.load().get()));
+                    }
+                    return bounded(assessor.assess(spec.url(), options, new CheckSelection(spec.enable(),
+                            spec.disable())), limit, name).compose(a -> store(spec, a));
                 });
     }
 
-    private Future<RunOutcome> store(TargetSpec spec, Report report) {
+    /** What one run needs from the store: the target, and its ownership token when it has a load run. */
+    private record Plan(TargetSpec spec, Optional<String> token) {
+    }
+
+    private Plan plan(String name) {
+        TargetSpec spec = targets.find(name).map(StoredTarget::spec).orElseThrow(() -> new NoSuchTargetException(name));
+        return new Plan(spec, spec.load().isPresent() ? targets.verificationToken(name) : Optional.empty());
+    }
+
+    /**
+     * Checks now, without any load, whether the target proves ownership with its token: the page's redirects are
+     * followed first, as a run does, because the load goes to the final page's origin.
+     */
+    public Future<Ownership.Verification> verifyOwnership(String name) {
+        return context.executeBlocking(() -> {
+            TargetSpec spec = targets.find(name).map(StoredTarget::spec)
+                    .orElseThrow(() -> new NoSuchTargetException(name));
+            String token = targets.verificationToken(name).orElseThrow(() -> new NoSuchTargetException(name));
+            ProbeOptions options = TargetOptions.of(spec, probing, secrets);
+            return new OwnershipCheck(spec.url(), token, new HttpProber(context.owner(), options));
+        }, false).compose(OwnershipCheck::run);
+    }
+
+    /** One ownership check: the prober it owns is closed whatever happens. */
+    private record OwnershipCheck(java.net.URI url, String token, HttpProber http) {
+        Future<Ownership.Verification> run() {
+            Deadline deadline = Deadline.in(Ownership.FETCH_TIMEOUT.multipliedBy(2));
+            return new RedirectProber(http).follow(HttpRequestSpec.get(url), deadline)
+                    .compose(chain -> Ownership.verify(http, chain.last().request().url(), token))
+                    .eventually(() -> http.close().otherwiseEmpty());
+        }
+    }
+
+    /** The target was deleted: its idle latency samples go with it. */
+    public void forget(String name) {
+        idle.forget(name);
+    }
+
+    private Future<RunOutcome> store(TargetSpec spec, Report graded) {
+        idle.add(spec.name(), graded.probe());
+        Report report = idle.snapshot(spec.name()).map(graded::withIdleLatency).orElse(graded);
         String json = renderer.apply(report);
         return context.executeBlocking(() -> results.insert(spec.name(), report, json), false).map(id -> {
             for (ResultSink sink : sinks) {

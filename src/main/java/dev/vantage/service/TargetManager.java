@@ -134,10 +134,40 @@ public final class TargetManager {
         });
     }
 
+    /** A target with its ownership token, for the verification instructions. */
+    public record Verification(StoredTarget target, String token) {
+    }
+
+    public Future<Verification> verification(String name) {
+        return blocking(() -> verificationOf(name));
+    }
+
+    /** A new token for the target: the old one no longer proves ownership, so load stops until it is served. */
+    public Future<Verification> rotateVerification(String name) {
+        return blocking(() -> {
+            if (!targets.rotateVerificationToken(name)) {
+                throw notFound(name);
+            }
+            LOG.info("verification token of target {} rotated", name);
+            return verificationOf(name);
+        });
+    }
+
+    /** Fetches the proof now (one request, or a DNS query), without sending any load. */
+    public Future<dev.vantage.probe.load.Ownership.Verification> checkOwnership(String name) {
+        return runner.verifyOwnership(name);
+    }
+
+    private Verification verificationOf(String name) {
+        StoredTarget target = targets.find(name).orElseThrow(() -> notFound(name));
+        return new Verification(target, targets.verificationToken(name).orElseThrow(() -> notFound(name)));
+    }
+
     private void deleteEverywhere(String name) throws Exception {
         scheduler.unschedule(name);
         targets.delete(name);
         results.deleteTarget(name);
+        runner.forget(name);
         for (ResultSink sink : runner.sinks()) {
             sink.forget(name);
         }

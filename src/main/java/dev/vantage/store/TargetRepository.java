@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetParser;
 import dev.vantage.config.TargetSpec;
+import dev.vantage.probe.load.Ownership;
 
 import javax.sql.DataSource;
 import java.io.UncheckedIOException;
@@ -33,15 +34,16 @@ public final class TargetRepository {
     public boolean insert(TargetSpec spec, StoredTarget.Source source) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO targets (name, spec, source, created_at, updated_at) SELECT ?, ?, ?, ?, ? "
-                             + "WHERE NOT EXISTS (SELECT 1 FROM targets WHERE name = ?)")) {
+                     "INSERT INTO targets (name, spec, source, created_at, updated_at, verification_token) "
+                             + "SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM targets WHERE name = ?)")) {
             OffsetDateTime now = now();
             ps.setString(1, spec.name());
             ps.setString(2, json(spec));
             ps.setString(3, source.id());
             ps.setObject(4, now);
             ps.setObject(5, now);
-            ps.setString(6, spec.name());
+            ps.setString(6, Ownership.newToken());
+            ps.setString(7, spec.name());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -63,6 +65,46 @@ public final class TargetRepository {
 
     public boolean delete(String name) {
         return execute("DELETE FROM targets WHERE name = ?", ps -> ps.setString(1, name)) == 1;
+    }
+
+    /**
+     * The ownership token of a target (docs/load.md); empty when there is no such target. Targets stored before
+     * tokens existed get one here, once: the conditional update makes concurrent first reads agree.
+     */
+    public Optional<String> verificationToken(String name) {
+        Optional<Optional<String>> stored = readToken(name);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stored.get().isPresent()) {
+            return stored.get();
+        }
+        execute("UPDATE targets SET verification_token = ? WHERE name = ? AND verification_token IS NULL", ps -> {
+            ps.setString(1, Ownership.newToken());
+            ps.setString(2, name);
+        });
+        return readToken(name).flatMap(t -> t);
+    }
+
+    /** Replaces the token of a target (the old one stops proving anything); false when there is no target. */
+    public boolean rotateVerificationToken(String name) {
+        return execute("UPDATE targets SET verification_token = ? WHERE name = ?", ps -> {
+            ps.setString(1, Ownership.newToken());
+            ps.setString(2, name);
+        }) == 1;
+    }
+
+    /** Empty: no target; present and empty: a target without a token yet. */
+    private Optional<Optional<String>> readToken(String name) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT verification_token FROM targets WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Optional.ofNullable(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the verification token of " + name, e);
+        }
     }
 
     public Optional<StoredTarget> find(String name) {

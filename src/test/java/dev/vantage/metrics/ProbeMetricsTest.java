@@ -25,7 +25,8 @@ class ProbeMetricsTest {
     private final ProbeMetrics metrics = new ProbeMetrics(registry);
     private final URI url = URI.create("https://shop.example/");
     private final TargetSpec shop = new TargetSpec("shop", url, Schedule.every(Duration.ofMinutes(1)), List.of(),
-            List.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of("team", "web"));
+            List.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of("team", "web"),
+            Optional.empty());
     private final TargetSpec blog = TargetSpec.of("blog", URI.create("http://blog.example/"),
             Schedule.every(Duration.ofMinutes(1)));
 

@@ -107,7 +107,7 @@ final class SampleReports {
                         dev.vantage.probe.Phase.PROCESSING, Duration.ofMillis(95),
                         dev.vantage.probe.Phase.TRANSFER, Duration.ofMillis(4)), 1, 5120,
                         Optional.of(Instant.parse("2027-02-01T00:00:00Z")), Optional.of("TLS 1.3")),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static Report withFindings(List<ScoredFinding> findings) {

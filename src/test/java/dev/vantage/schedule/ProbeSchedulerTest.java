@@ -152,7 +152,7 @@ class ProbeSchedulerTest {
     void aHungAssessorIsAbandonedAfterItsDeadline() {
         TargetSpec spec = new TargetSpec("hung", URI.create("https://hung.example/"), Schedule.every(Duration.ofMinutes(1)),
                 java.util.List.of(), java.util.List.of(), Optional.of(Duration.ofMillis(100)), Map.of(), Optional.empty(),
-                Map.of(), Optional.empty(), Map.of());
+                Map.of(), Optional.empty(), Map.of(), Optional.empty());
         targets.insert(spec, StoredTarget.Source.API);
         held = Promise.promise();
         assertThatThrownBy(() -> runner.run("hung").await(10, TimeUnit.SECONDS))

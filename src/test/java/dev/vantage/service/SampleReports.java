@@ -47,7 +47,7 @@ public final class SampleReports {
     /** The same report with transport facts, as the real pipeline produces them. */
     public static Report withProbe(Report r, dev.vantage.report.ProbeSummary probe) {
         return new Report(r.target(), r.startedAt(), r.took(), r.grade(), r.score(), r.scoringVersion(), r.areas(),
-                r.findings(), r.capsApplied(), r.unreachable(), probe, r.tls());
+                r.findings(), r.capsApplied(), r.unreachable(), probe, r.tls(), r.load(), r.idleLatency());
     }
 
     /** A small JSON stand-in for the real renderer. */

@@ -6,6 +6,8 @@ import dev.vantage.grade.Grade;
 import dev.vantage.service.SampleReports;
 import org.junit.jupiter.api.Test;
 
+import dev.vantage.probe.load.LoadSettings;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,9 @@ abstract class RepositoryContract {
     private TargetSpec spec(String name) {
         return new TargetSpec(name, URI.create("https://" + name + ".example/"), Schedule.every(Duration.ofSeconds(30)),
                 List.of("security."), List.of(), Optional.of(Duration.ofSeconds(5)), Map.of("X-Key", "${KEY}"),
-                Optional.empty(), Map.of(), Optional.of(8080), Map.of("team", "web"));
+                Optional.empty(), Map.of(), Optional.of(8080), Map.of("team", "web"),
+                Optional.of(LoadSettings.of(20, Duration.ofSeconds(5)).withPaths(List.of("/login", "/"))
+                        .withWarmup(Duration.ofSeconds(1)).withMaxErrorRatio(0.005)));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.vantage.metrics;
+
+import dev.vantage.probe.load.LoadEvidence;
+import io.micrometer.core.instrument.Tags;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code vantage_load_*} gauges of a target's last load run (docs/metrics.md). A load run is a measurement
+ * made now and then, not a stream of events, so its figures are gauges of the last run rather than histograms:
+ * the percentiles come from the run's own HdrHistogram, exact, and are not re-bucketed.
+ */
+final class LoadSeries {
+
+    /** Quantile label values, as Prometheus summaries name them. */
+    private static final List<String> QUANTILES = List.of("0.5", "0.9", "0.95", "0.99", "0.999", "1");
+
+    private LoadSeries() {
+    }
+
+    static void put(LoadEvidence e, Tags tags, Map<SeriesSet.Key, Double> v) {
+        v.put(key("vantage_load_last_run_timestamp_seconds", tags), e.startedAt().toEpochMilli() / 1000.0);
+        for (LoadEvidence.Outcome outcome : LoadEvidence.Outcome.values()) {
+            v.put(key("vantage_load_outcome", tags.and("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-'))), outcome == e.outcome() ? 1.0 : 0.0);
+        }
+        v.put(key("vantage_load_requested_rate", tags), e.settings().rate());
+        if (e.outcome() == LoadEvidence.Outcome.REFUSED) {
+            return; // nothing was sent: no figure would mean anything
+        }
+        v.put(key("vantage_load_achieved_rate", tags), e.achievedRate());
+        v.put(key("vantage_load_requests", tags), (double) e.sent());
+        v.put(key("vantage_load_error_ratio", tags), e.errorRatio());
+        for (LoadEvidence.ErrorKind kind : LoadEvidence.ErrorKind.values()) {
+            v.put(key("vantage_load_errors", tags.and("kind", kind.label())),
+                    (double) e.errors().getOrDefault(kind, 0L));
+        }
+        LoadEvidence.LatencySummary l = e.latency();
+        if (l.count() > 0) {
+            List<Duration> values = List.of(l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max());
+            for (int i = 0; i < QUANTILES.size(); i++) {
+                v.put(key("vantage_load_latency_seconds", tags.and("quantile", QUANTILES.get(i))),
+                        values.get(i).toNanos() / 1e9);
+            }
+        }
+        e.degradation().ifPresent(d -> v.put(key("vantage_load_degradation_ratio", tags), d));
+    }
+
+    private static SeriesSet.Key key(String name, Tags tags) {
+        return new SeriesSet.Key(name, tags);
+    }
+}
