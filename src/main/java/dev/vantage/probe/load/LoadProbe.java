@@ -30,10 +30,13 @@ public final class LoadProbe {
     private LoadProbe() {
     }
 
-    /** Verifies ownership with {@code token} (see {@link Ownership}) and only then runs the load. */
+    /**
+     * Verifies ownership with {@code token} (the well-known file, then the DNS TXT record through the system
+     * resolver; see {@link Ownership}) and only then runs the load.
+     */
     public static Future<LoadEvidence> runVerified(Vertx vertx, HttpProber http, URI target, LoadSettings settings,
                                                    Duration deadline, String token) {
-        return Ownership.verify(http, target, token).compose(v -> v.verified()
+        return Ownership.verify(vertx, http, target, token).compose(v -> v.verified()
                 ? run(vertx, target, settings, deadline, http.options())
                 : Future.succeededFuture(LoadEvidence.refused(origin(target), settings, v.message())));
     }
