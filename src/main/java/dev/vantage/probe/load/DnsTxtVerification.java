@@ -52,6 +52,9 @@ public final class DnsTxtVerification {
         this.vertx = vertx;
         this.options = new DnsClientOptions(options)
                 .setQueryTimeout(Math.min(Math.max(1, options.getQueryTimeout()), MAX_QUERY_TIMEOUT_MS));
+        if (options.getHost() != null && options.getPort() < 0) {
+            this.options.setPort(53); // Vert.x would silently ignore a host given without a port
+        }
     }
 
     long queryTimeoutMillis() {

@@ -7,6 +7,8 @@ import io.netty.handler.codec.dns.DefaultDnsQuestion;
 import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.resolver.dns.DnsNameResolverTimeoutException;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.dns.AddressResolverOptions;
 import io.vertx.core.dns.DnsException;
 import io.vertx.core.dns.DnsResponseCode;
 import org.junit.jupiter.api.AfterAll;
@@ -185,6 +187,26 @@ class DnsTxtVerificationTest {
             assertThat(v.message()).contains("not possible for the IP-literal target 127.0.0.1",
                     "serve the well-known file");
             assertThat(dns.queried()).isEmpty();
+        }
+    }
+
+    @Test
+    void byDefaultTheVertxInstancesResolverIsAsked() throws Exception {
+        Vertx serverVertx = Vertx.vertx();
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start(serverVertx).txt(NAME, TOKEN)) {
+            // Without servers in its options Vert.x reads /etc/resolv.conf; a test may only talk to 127.0.0.1.
+            Vertx vertx = Vertx.vertx(new VertxOptions().setAddressResolverOptions(
+                    new AddressResolverOptions().addServer("127.0.0.1:" + dns.port())));
+            try {
+                Verification v = new DnsTxtVerification(vertx).verify(URI.create("https://owner.test/"), TOKEN)
+                        .await(5, TimeUnit.SECONDS);
+                assertThat(v.verified()).as(v.message()).isTrue();
+                assertThat(dns.queried()).containsExactly(NAME);
+            } finally {
+                vertx.close().await();
+            }
+        } finally {
+            serverVertx.close().await();
         }
     }
 
