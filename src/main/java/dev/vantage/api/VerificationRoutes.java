@@ -2,13 +2,14 @@ package dev.vantage.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vantage.config.Role;
+import dev.vantage.probe.load.DnsTxtVerification;
 import dev.vantage.probe.load.Ownership;
 import dev.vantage.service.TargetManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The ownership-verification endpoints (docs/api.md, docs/load.md): the token to publish and where, a check of
@@ -38,6 +39,7 @@ final class VerificationRoutes {
             ObjectNode body = ApiServer.JSON.createObjectNode();
             body.put("verified", v.verified());
             body.put("url", v.url().toString());
+            body.put("method", v.method().label());
             body.put("message", v.message());
             ApiServer.json(ctx, 200, body);
         }).onFailure(ctx::fail);
@@ -53,8 +55,14 @@ final class VerificationRoutes {
         file.put("url", Ownership.location(url).toString());
         file.put("body", v.token());
         ObjectNode dns = o.putObject("dnsTxt");
-        dns.put("name", "_vantage-verification." + url.getHost().toLowerCase(Locale.ROOT));
-        dns.put("value", v.token());
+        Optional<String> name = DnsTxtVerification.recordName(url);
+        if (name.isPresent()) {
+            dns.put("name", name.get());
+            dns.put("value", v.token());
+        } else {
+            dns.putNull("name");
+            dns.put("value", "not available: the target's host is an IP address");
+        }
         o.put("note", "serve the token as the body of the well-known file (status 200, no redirect) or publish it "
                 + "as the DNS TXT record; the proof is checked on the origin of the page after its redirects, "
                 + "before every load run");

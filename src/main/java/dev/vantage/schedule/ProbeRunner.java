@@ -100,7 +100,7 @@ public final class ProbeRunner {
                         // the settings alone. The wait is extended by the load run's own bound.
                         options = options.withLoad(spec.load().get()).withLoadContext(LoadContext.verified(
                                 plan.token().get(), idle.snapshot(name).flatMap(IdleLatency::requestP95)));
-                        limit = limit.plus(LoadProbe.budget(spec.load().get()));
+                        limit = limit.plus(LoadProbe.budget(spec.load().get())).plus(Ownership.MAX_VERIFY);
                     }
                     return bounded(assessor.assess(spec.url(), options, new CheckSelection(spec.enable(),
                             spec.disable())), limit, name).compose(a -> store(spec, a));
@@ -133,9 +133,9 @@ public final class ProbeRunner {
     /** One ownership check: the prober it owns is closed whatever happens. */
     private record OwnershipCheck(java.net.URI url, String token, HttpProber http) {
         Future<Ownership.Verification> run() {
-            Deadline deadline = Deadline.in(Ownership.FETCH_TIMEOUT.multipliedBy(2));
+            Deadline deadline = Deadline.in(Ownership.FETCH_TIMEOUT);
             return new RedirectProber(http).follow(HttpRequestSpec.get(url), deadline)
-                    .compose(chain -> Ownership.verify(http, chain.last().request().url(), token))
+                    .compose(chain -> Ownership.verify(context.owner(), http, chain.last().request().url(), token))
                     .eventually(() -> http.close().otherwiseEmpty());
         }
     }

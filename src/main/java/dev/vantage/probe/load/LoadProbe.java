@@ -32,18 +32,22 @@ public final class LoadProbe {
 
     /**
      * The total time a run of {@code settings} may take: warm-up plus duration plus one request timeout (for the
-     * last answers) plus 5 s for the ownership fetch and connection set-up; never above {@link #HARD_MAX_DEADLINE}.
-     * Callers waiting for a probe that includes a load run extend their own bound by this.
+     * last answers) plus 5 s for connection set-up; never above {@link #HARD_MAX_DEADLINE}. Callers waiting for a
+     * probe that includes a load run extend their own bound by this (plus {@link Ownership#MAX_VERIFY} when the
+     * run is verified first).
      */
     public static Duration budget(LoadSettings settings) {
         Duration budget = settings.warmup().plus(settings.duration()).plus(settings.requestTimeout()).plusSeconds(5);
         return budget.compareTo(HARD_MAX_DEADLINE) > 0 ? HARD_MAX_DEADLINE : budget;
     }
 
-    /** Verifies ownership with {@code token} (see {@link Ownership}) and only then runs the load. */
+    /**
+     * Verifies ownership with {@code token} (the well-known file, then the DNS TXT record through the system
+     * resolver; see {@link Ownership}) and only then runs the load.
+     */
     public static Future<LoadEvidence> runVerified(Vertx vertx, HttpProber http, URI target, LoadSettings settings,
                                                    Duration deadline, String token) {
-        return Ownership.verify(http, target, token).compose(v -> v.verified()
+        return Ownership.verify(vertx, http, target, token).compose(v -> v.verified()
                 ? run(vertx, target, settings, deadline, http.options())
                 : Future.succeededFuture(LoadEvidence.refused(origin(target), settings, v.message())));
     }

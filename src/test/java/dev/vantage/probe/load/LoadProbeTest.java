@@ -66,7 +66,7 @@ class LoadProbeTest {
                 LoadEvidence e = verified(server, TOKEN);
                 assertThat(e.outcome()).isEqualTo(Outcome.REFUSED);
                 assertThat(e.detail()).contains("load run refused", Ownership.WELL_KNOWN_PATH, "answered 404",
-                        "serve the token " + TOKEN);
+                        "serve the token " + TOKEN, "DNS TXT verification is not possible for the IP-literal target");
                 assertThat(server.requests.get()).isZero();
                 assertThat(e.sent()).isZero();
             }

@@ -47,6 +47,17 @@ class OwnershipTest {
         assertThat(Ownership.judge(URL, answer(302, token), token).message()).contains("answered 302");
     }
 
+    @Test
+    void aVerificationSaysWhichMethodProvedOwnership() {
+        String token = Ownership.newToken();
+        assertThat(Ownership.judge(URL, answer(200, token), token).method())
+                .isEqualTo(Ownership.Method.WELL_KNOWN_FILE);
+        assertThat(Ownership.judge(URL, answer(404, token), token).method()).isEqualTo(Ownership.Method.NONE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Ownership.Verification(true, URL, "x", Ownership.Method.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static HttpExchange answer(int status, String body) {
         return new HttpExchange(HttpRequestSpec.get(URL), java.util.Optional.of("127.0.0.1"), PhaseTimings.NONE,
                 java.util.Optional.empty(), java.util.Optional.of(new dev.vantage.probe.http.HttpResponseEvidence(
