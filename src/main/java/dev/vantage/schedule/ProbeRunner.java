@@ -126,16 +126,16 @@ public final class ProbeRunner {
                     .orElseThrow(() -> new NoSuchTargetException(name));
             String token = targets.verificationToken(name).orElseThrow(() -> new NoSuchTargetException(name));
             ProbeOptions options = TargetOptions.of(spec, probing, secrets);
-            return new OwnershipCheck(spec.url(), token, new HttpProber(context.owner(), options));
+            return new OwnershipCheck(context.owner(), spec.url(), token, new HttpProber(context.owner(), options));
         }, false).compose(OwnershipCheck::run);
     }
 
     /** One ownership check: the prober it owns is closed whatever happens. */
-    private record OwnershipCheck(java.net.URI url, String token, HttpProber http) {
+    private record OwnershipCheck(io.vertx.core.Vertx vertx, java.net.URI url, String token, HttpProber http) {
         Future<Ownership.Verification> run() {
             Deadline deadline = Deadline.in(Ownership.FETCH_TIMEOUT);
             return new RedirectProber(http).follow(HttpRequestSpec.get(url), deadline)
-                    .compose(chain -> Ownership.verify(context.owner(), http, chain.last().request().url(), token))
+                    .compose(chain -> Ownership.verify(vertx, http, chain.last().request().url(), token))
                     .eventually(() -> http.close().otherwiseEmpty());
         }
     }
