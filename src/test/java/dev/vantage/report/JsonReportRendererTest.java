@@ -25,7 +25,7 @@ class JsonReportRendererTest {
         List<String> keys = new ArrayList<>();
         parse(SampleReports.mixed()).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("target", "grade", "score", "scoringVersion", "vantageVersion", "startedAt",
-                "durationMs", "unreachable", "capsApplied", "areas", "findings", "probe", "tls");
+                "durationMs", "unreachable", "capsApplied", "areas", "findings", "probe", "tls", "load", "idleLatency");
     }
 
     @Test

@@ -107,7 +107,37 @@ final class SampleReports {
                         dev.vantage.probe.Phase.PROCESSING, Duration.ofMillis(95),
                         dev.vantage.probe.Phase.TRANSFER, Duration.ofMillis(4)), 1, 5120,
                         Optional.of(Instant.parse("2027-02-01T00:00:00Z")), Optional.of("TLS 1.3")),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.of(documentedLoad()), Optional.of(documentedIdle()));
+    }
+
+    /** A service-mode load run: 50 req/s for 10 s after a 2 s warm-up, one 503 among 500 requests. */
+    static dev.vantage.probe.load.LoadEvidence documentedLoad() {
+        var settings = dev.vantage.probe.load.LoadSettings.of(50, Duration.ofSeconds(10))
+                .withWarmup(Duration.ofSeconds(2)).withConnections(8).withPaths(List.of("/login"));
+        var latency = new dev.vantage.probe.load.LoadEvidence.LatencySummary(500, Duration.ofNanos(41_250_000),
+                Duration.ofNanos(77_800_000), Duration.ofNanos(96_100_000), Duration.ofNanos(180_400_000),
+                Duration.ofNanos(250_900_000), Duration.ofNanos(251_100_000), Duration.ofNanos(48_600_000));
+        return new dev.vantage.probe.load.LoadEvidence(URI.create("https://app.example.com"), settings,
+                Instant.parse("2026-11-25T09:30:00.900Z"), dev.vantage.probe.load.LoadEvidence.Outcome.COMPLETED, "",
+                Duration.ofMillis(10_030), 500, 500, java.util.Map.of(
+                        dev.vantage.probe.load.LoadEvidence.ErrorKind.STATUS_5XX, 1L), latency, 50.0, 49.85,
+                Duration.ofNanos(1_200_000), Optional.of(Duration.ofMillis(62)));
+    }
+
+    /** Twelve idle probes in the last hour. */
+    static IdleLatency documentedIdle() {
+        java.util.Map<String, IdleLatency.Percentiles> phases = new java.util.LinkedHashMap<>();
+        phases.put(IdleLatency.CONNECT, new IdleLatency.Percentiles(Duration.ofMillis(20), Duration.ofMillis(24),
+                Duration.ofMillis(25), Duration.ofMillis(31)));
+        phases.put(IdleLatency.TLS, new IdleLatency.Percentiles(Duration.ofMillis(46), Duration.ofMillis(52),
+                Duration.ofMillis(55), Duration.ofMillis(60)));
+        phases.put(IdleLatency.PROCESSING, new IdleLatency.Percentiles(Duration.ofMillis(44), Duration.ofMillis(58),
+                Duration.ofMillis(60), Duration.ofMillis(95)));
+        phases.put(IdleLatency.REQUEST, new IdleLatency.Percentiles(Duration.ofMillis(47), Duration.ofMillis(61),
+                Duration.ofMillis(62), Duration.ofMillis(99)));
+        phases.put(IdleLatency.TOTAL, new IdleLatency.Percentiles(Duration.ofMillis(131), Duration.ofMillis(150),
+                Duration.ofMillis(158), Duration.ofMillis(180)));
+        return new IdleLatency(Duration.ofHours(1), 12, phases);
     }
 
     static Report withFindings(List<ScoredFinding> findings) {
