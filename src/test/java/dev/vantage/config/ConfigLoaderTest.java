@@ -2,6 +2,7 @@ package dev.vantage.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.load.LoadSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,79 @@ class ConfigLoaderTest {
         assertThat(o.extraHeaders().first("x-key")).contains("s3cret");
         assertThat(o.addressPolicy().allowLoopback()).isTrue();
         assertThat(o.addressPolicy().allowPrivate()).isFalse();
+    }
+
+    @Test
+    void aLoadBlockTakesTheCliDefaultsAndRoundTripsThroughStorage() {
+        var r = loader.parse("""
+                targets:
+                  - name: login
+                    url: https://shop.example.com/login?next=/
+                    schedule: {interval: 10m}
+                    load: {rate: 200, duration: 10s}
+                  - name: full
+                    url: https://shop.example.com/
+                    schedule: {interval: 10m}
+                    load:
+                      rate: 12.5
+                      duration: 20s
+                      warmup: 2s
+                      connections: 8
+                      paths: [/login, "/search?q=a"]
+                      request-timeout: 2s
+                      p95: 250ms
+                      max-errors: 0.5%
+                      stop-errors: 10%
+                """, "t.yaml");
+        assertThat(r.errors()).isEmpty();
+        LoadSettings login = r.config().orElseThrow().targets().get(0).load().orElseThrow();
+        assertThat(login.rate()).isEqualTo(200);
+        assertThat(login.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(login.paths()).containsExactly("/login");
+        assertThat(login.connections()).isEqualTo(LoadSettings.DEFAULT_CONNECTIONS);
+        assertThat(login.p95Threshold()).isEqualTo(LoadSettings.DEFAULT_P95);
+        TargetSpec full = r.config().orElseThrow().targets().get(1);
+        LoadSettings s = full.load().orElseThrow();
+        assertThat(s.paths()).containsExactly("/login", "/search?q=a");
+        assertThat(s.warmup()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.p95Threshold()).isEqualTo(Duration.ofMillis(250));
+        assertThat(s.maxErrorRatio()).isEqualTo(0.005);
+        assertThat(s.stopErrorRatio()).isEqualTo(0.1);
+
+        ObjectMapper json = new ObjectMapper();
+        List<String> problems = new ArrayList<>();
+        TargetSpec back = new TargetParser(Secrets.unresolved()).parse(TargetParser.toJson(full, json), "", problems)
+                .orElseThrow();
+        assertThat(problems).isEmpty();
+        assertThat(back).isEqualTo(full);
+        // A load block never turns load on by itself: the probe options of a target carry no load.
+        assertThat(TargetOptions.of(full, r.config().orElseThrow().probing(), Secrets.unresolved()).load()).isEmpty();
+    }
+
+    @Test
+    void loadProblemsNameTheSettingAndTheCap() {
+        var r = loader.parse("""
+                targets:
+                  - name: a
+                    url: https://a.example/
+                    schedule: {interval: 1m}
+                    load: {duration: 10s, max-errors: 1, colour: red}
+                  - name: b
+                    url: https://b.example/
+                    schedule: {interval: 1m}
+                    load: {rate: 5000, duration: 10s}
+                  - name: c
+                    url: https://c.example/
+                    schedule: {interval: 1m}
+                    load: {rate: 10, duration: 2m, stop-errors: lots, paths: [login]}
+                """, "t.yaml");
+        assertThat(r.config()).isEmpty();
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("targets[0].load.rate", "required"))
+                .anySatisfy(e -> assertThat(e).contains("targets[0].load.max-errors", "percentage"))
+                .anySatisfy(e -> assertThat(e).contains("targets[0].load.colour", "unknown key"))
+                .anySatisfy(e -> assertThat(e).contains("targets[1].load", "5000", "1000/s"))
+                .anySatisfy(e -> assertThat(e).contains("targets[2].load.stop-errors", "lots"));
     }
 
     @Test

@@ -52,6 +52,36 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void everyTargetHasAnOwnershipTokenThatSurvivesUpdatesAndDiesWithIt() throws Exception {
+        TargetRepository targets = new TargetRepository(database().dataSource());
+        assertThat(targets.verificationToken("shop")).isEmpty();
+        targets.insert(spec("shop"), StoredTarget.Source.API);
+        String token = targets.verificationToken("shop").orElseThrow();
+        assertThat(token).matches("vantage-[A-Za-z0-9_-]{43}");
+        targets.update(TargetSpec.of("shop", URI.create("https://other.example/"), Schedule.cron("0 * * * * ?")),
+                StoredTarget.Source.FILE);
+        assertThat(targets.verificationToken("shop")).contains(token);
+
+        assertThat(targets.rotateVerificationToken("shop")).isTrue();
+        String rotated = targets.verificationToken("shop").orElseThrow();
+        assertThat(rotated).isNotEqualTo(token);
+        assertThat(targets.rotateVerificationToken("absent")).isFalse();
+
+        // A row stored before tokens existed gets one on first read, and keeps it.
+        try (var c = database().dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE targets SET verification_token = NULL WHERE name = 'shop'");
+        }
+        String filled = targets.verificationToken("shop").orElseThrow();
+        assertThat(filled).isNotEqualTo(rotated).matches("vantage-.*");
+        assertThat(targets.verificationToken("shop")).contains(filled);
+
+        targets.delete("shop");
+        assertThat(targets.verificationToken("shop")).isEmpty();
+        targets.insert(spec("shop"), StoredTarget.Source.API);
+        assertThat(targets.verificationToken("shop")).get().isNotEqualTo(filled);
+    }
+
+    @Test
     void resultsKeepSummaryAndReportAndObeyRetention() {
         ResultRepository results = new ResultRepository(database().dataSource());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
