@@ -154,4 +154,15 @@ class LoadProbeTest {
             assertThat(e.detail()).contains("must be an absolute http or https URL");
         }
     }
+
+    @Test
+    void theBudgetCoversWarmupDurationLastAnswersAndSetUpUnderTheHardCap() {
+        var settings = LoadSettings.of(10, Duration.ofSeconds(60))
+                .withWarmup(Duration.ofSeconds(10)).withRequestTimeout(Duration.ofSeconds(10));
+        assertThat(LoadProbe.budget(settings)).isEqualTo(Duration.ofSeconds(85));
+        assertThat(LoadProbe.budget(LoadSettings.of(10, Duration.ofSeconds(1))))
+                .isEqualTo(Duration.ofSeconds(11));
+        assertThat(LoadProbe.budget(settings.withRequestTimeout(Duration.ofSeconds(10)).withWarmup(Duration.ofSeconds(10))))
+                .isLessThanOrEqualTo(LoadProbe.HARD_MAX_DEADLINE);
+    }
 }
