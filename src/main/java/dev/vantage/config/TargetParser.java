@@ -36,7 +36,7 @@ public final class TargetParser {
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
     private static final Set<String> RESERVED_LABELS = Set.of("target", "instance", "phase", "area", "check", "grade",
-            "job", "le", "quantile", "version");
+            "job", "le", "quantile", "version", "percentile", "outcome", "kind");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 

@@ -14,8 +14,11 @@ import java.util.Map;
  */
 final class LoadSeries {
 
-    /** Quantile label values, as Prometheus summaries name them. */
-    private static final List<String> QUANTILES = List.of("0.5", "0.9", "0.95", "0.99", "0.999", "1");
+    /**
+     * Percentile label values. Not the {@code quantile} label of Prometheus summaries: these are gauges of one
+     * finished run, and promtool rightly flags a {@code quantile} label on anything but a summary.
+     */
+    private static final List<String> PERCENTILES = List.of("p50", "p90", "p95", "p99", "p99.9", "max");
 
     private LoadSeries() {
     }
@@ -40,8 +43,8 @@ final class LoadSeries {
         LoadEvidence.LatencySummary l = e.latency();
         if (l.count() > 0) {
             List<Duration> values = List.of(l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max());
-            for (int i = 0; i < QUANTILES.size(); i++) {
-                v.put(key("vantage_load_latency_seconds", tags.and("quantile", QUANTILES.get(i))),
+            for (int i = 0; i < PERCENTILES.size(); i++) {
+                v.put(key("vantage_load_latency_seconds", tags.and("percentile", PERCENTILES.get(i))),
                         values.get(i).toNanos() / 1e9);
             }
         }

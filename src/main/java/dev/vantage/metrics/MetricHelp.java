@@ -30,8 +30,8 @@ final class MetricHelp {
             Map.entry("vantage_load_requests", "Measured requests sent by the last load run"),
             Map.entry("vantage_load_error_ratio", "Failed requests over requests sent in the last load run"),
             Map.entry("vantage_load_errors", "Failed requests of the last load run by kind"),
-            Map.entry("vantage_load_latency_seconds", "Latency under load of the last load run, per quantile "
-                    + "(1 is the maximum), corrected for coordinated omission"),
+            Map.entry("vantage_load_latency_seconds", "Latency under load of the last load run, per percentile "
+                    + "(p50 to p99.9, and max), corrected for coordinated omission"),
             Map.entry("vantage_load_degradation_ratio", "p95 under load over p95 idle in the last load run"));
 
     private MetricHelp() {

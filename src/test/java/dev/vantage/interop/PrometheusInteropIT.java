@@ -8,6 +8,7 @@ import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.fixtures.TestPki;
 import dev.vantage.pipeline.ProbePipeline;
+import dev.vantage.probe.load.Ownership;
 import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.service.VantageService;
 import io.vertx.core.Vertx;
@@ -82,7 +83,13 @@ class PrometheusInteropIT {
         Path ca = pki.writeCaPem(dir.resolve("ca.pem"));
         int https = sites.createHttpServer(new HttpServerOptions().setSsl(true).setHost("127.0.0.1")
                         .setKeyCertOptions(pki.issue(TestPki.LeafSpec.localhost()).keyCertOptions()))
-                .requestHandler(req -> req.response().putHeader("Content-Type", "text/html").end("<html>shop</html>"))
+                .requestHandler(req -> {
+                    if (req.path().equals(Ownership.WELL_KNOWN_PATH)) {
+                        publishToken(req, servicePort);
+                    } else {
+                        req.response().putHeader("Content-Type", "text/html").end("<html>shop</html>");
+                    }
+                })
                 .listen(0).await().actualPort();
         int plain = sites.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(req -> req.response().end("plain")).listen(0).await().actualPort();
@@ -98,6 +105,7 @@ class PrometheusInteropIT {
                     schedule: {interval: 5s}
                     timeout: 5s
                     labels: {env: it}
+                    load: {rate: 20, duration: 1s, connections: 2}
                   - name: self-health
                     url: http://127.0.0.1:%1$d/health
                     schedule: {interval: 5s}
@@ -111,6 +119,19 @@ class PrometheusInteropIT {
         VantageService s = new VantageService(ProbePipeline::new, json::render, secrets, "prometheus-it");
         s.start(config).await(60, TimeUnit.SECONDS);
         return s;
+    }
+
+    /**
+     * The site's owner publishes the ownership token the service shows through its API, as a person would
+     * (copied from GET /api/targets/shop/verification), so the service's load runs are verified and sent.
+     */
+    static void publishToken(io.vertx.core.http.HttpServerRequest req, int servicePort) {
+        sites.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, servicePort, "127.0.0.1",
+                        "/api/targets/shop/verification")
+                .compose(r -> r.send().compose(io.vertx.core.http.HttpClientResponse::body))
+                .onSuccess(body -> req.response().putHeader("Content-Type", "text/plain")
+                        .end(body.toJsonObject().getString("token") + "\n"))
+                .onFailure(e -> req.response().setStatusCode(503).end());
     }
 
     @AfterAll

@@ -124,7 +124,7 @@ class ServiceLoadTest {
 
         String metrics = call("GET", "/metrics").body();
         assertThat(metrics).containsPattern("vantage_load_outcome\\{[^}]*outcome=\"completed\"[^}]*} 1\\.0")
-                .containsPattern("vantage_load_latency_seconds\\{[^}]*quantile=\"0\\.99\"[^}]*} [0-9.eE-]+")
+                .containsPattern("vantage_load_latency_seconds\\{[^}]*percentile=\"p99\"[^}]*} [0-9.eE-]+")
                 .containsPattern("vantage_load_requested_rate\\{[^}]*target=\"shop\"[^}]*} 40\\.0")
                 .containsPattern("vantage_load_requests\\{[^}]*} 40\\.0");
 
