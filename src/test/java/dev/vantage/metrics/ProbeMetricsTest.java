@@ -4,6 +4,8 @@ import dev.vantage.config.Schedule;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.grade.Grade;
 import dev.vantage.probe.Phase;
+import dev.vantage.probe.load.LoadEvidence;
+import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.report.ProbeSummary;
 import dev.vantage.service.SampleReports;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -102,5 +104,50 @@ class ProbeMetricsTest {
         String text = registry.scrape();
         assertThat(text).contains("probe_success{instance=\"http://blog.example/\",target=\"blog\",team=\"\"} 1.0")
                 .contains("probe_success{instance=\"https://shop.example/\",target=\"shop\",team=\"web\"} 1.0");
+    }
+
+    private static dev.vantage.report.Report withLoad(dev.vantage.report.Report r, LoadEvidence load) {
+        return new dev.vantage.report.Report(r.target(), r.startedAt(), r.took(), r.grade(), r.score(),
+                r.scoringVersion(), r.areas(), r.findings(), r.capsApplied(), r.unreachable(), r.probe(), r.tls(),
+                Optional.of(load), Optional.empty());
+    }
+
+    @Test
+    void aLoadRunBecomesLoadGaugesAndARefusedOneOnlyItsOutcome() {
+        Instant at = Instant.ofEpochSecond(1_800_000_000L);
+        LoadSettings settings = LoadSettings.of(200, Duration.ofSeconds(10));
+        LoadEvidence run = new LoadEvidence(url, settings, at, LoadEvidence.Outcome.COMPLETED, "",
+                Duration.ofSeconds(10), 2000, 1990, Map.of(LoadEvidence.ErrorKind.TIMEOUT, 10L),
+                new LoadEvidence.LatencySummary(1990, Duration.ofMillis(12), Duration.ofMillis(30),
+                        Duration.ofMillis(40), Duration.ofMillis(90), Duration.ofMillis(120), Duration.ofMillis(150),
+                        Duration.ofMillis(15)), 199.5, 199.0, Duration.ofMillis(1), Optional.of(Duration.ofMillis(20)));
+        metrics.accept(shop, withLoad(SampleReports.graded(url, at, Grade.B, 72), run));
+        String l = "instance=\"https://shop.example/\",target=\"shop\",team=\"web\"";
+        assertThat(registry.scrape())
+                .contains("vantage_load_outcome{" + l.replace("target=", "outcome=\"completed\",target=") + "} 1.0")
+                .contains("vantage_load_outcome{" + l.replace("target=", "outcome=\"refused\",target=") + "} 0.0")
+                .contains("vantage_load_requested_rate{" + l + "} 200.0")
+                .contains("vantage_load_achieved_rate{" + l + "} 199.5")
+                .contains("vantage_load_requests{" + l + "} 2000.0")
+                .contains("vantage_load_error_ratio{" + l + "} 0.005")
+                .contains("vantage_load_errors{" + l.replace("instance=", "instance=").replaceFirst("^", "")
+                        .replace("instance=\"https://shop.example/\",", "instance=\"https://shop.example/\",kind=\"timeout\",")
+                        + "} 10.0")
+                .contains("vantage_load_latency_seconds{" + l.replace("target=", "percentile=\"p99\",target=")
+                        + "} 0.09")
+                .contains("vantage_load_latency_seconds{" + l.replace("target=", "percentile=\"max\",target=")
+                        + "} 0.15")
+                .contains("vantage_load_degradation_ratio{" + l + "} 2.0")
+                .contains("vantage_load_last_run_timestamp_seconds{" + l + "} 1.8E9");
+
+        metrics.accept(shop, withLoad(SampleReports.graded(url, at, Grade.B, 72),
+                LoadEvidence.refused(url, settings, "ownership not proven")));
+        String refused = registry.scrape();
+        assertThat(refused).contains("vantage_load_outcome{" + l.replace("target=", "outcome=\"refused\",target=")
+                        + "} 1.0")
+                .doesNotContain("vantage_load_latency_seconds{").doesNotContain("vantage_load_achieved_rate{");
+
+        metrics.accept(shop, SampleReports.graded(url, at, Grade.B, 72));
+        assertThat(registry.scrape()).as("load no longer configured").doesNotContain("vantage_load_");
     }
 }
