@@ -50,6 +50,20 @@ class TextReportRendererTest {
     }
 
     @Test
+    void loadRunAndIdleLatencyGetTheirOwnParagraphsBeforeTheFindings() {
+        String text = PLAIN.render(SampleReports.documented());
+        int load = text.indexOf("Load run");
+        int idle = text.indexOf("Idle latency (12 probes, last 1h)");
+        assertThat(load).isPositive().isLessThan(idle);
+        assertThat(idle).isLessThan(text.indexOf("Failures ("));
+        assertThat(text).contains("outcome   completed")
+                .contains("50 req/s for 10 s to https://app.example.com /login: 500 sent")
+                .contains("p95 96.1 ms")
+                .contains("request   p50 47.0 ms, p90 61.0 ms, p95 62.0 ms, p99 99.0 ms");
+        assertThat(PLAIN.render(SampleReports.mixed())).doesNotContain("Load run").doesNotContain("Idle latency");
+    }
+
+    @Test
     void passesAreCompact() {
         String text = PLAIN.render(SampleReports.mixed());
         assertThat(text).doesNotContain("observed  X-Content-Type-Options: nosniff");
