@@ -89,6 +89,8 @@ public final class TextReportRenderer implements ReportRenderer {
         out.append('\n').append(paint(BOLD, "Load run")).append('\n');
         detail(out, INDENT, "outcome", JsonReportRenderer.enumId(load.outcome()));
         wrapped(out, INDENT, clean(dev.vantage.check.load.LoadSummary.describe(load)));
+        load.degradation().ifPresent(ratio -> detail(out, INDENT, "slowdown", String.format(Locale.ROOT,
+                "p95 %.1fx the idle p95 of %s", ratio, ms(load.idleP95().orElseThrow()))));
     }
 
     private void idle(StringBuilder out, IdleLatency idle) {
