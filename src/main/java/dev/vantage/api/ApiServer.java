@@ -89,6 +89,7 @@ public final class ApiServer {
         r.get("/ready").handler(this::ready);
         r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type",
                 "text/plain; version=0.0.4; charset=utf-8").end(scrape.get()));
+        config.rateLimit().ifPresent(limit -> r.route("/api/*").handler(new ClientRateLimit(limit, System::nanoTime)));
         r.route("/api/*").handler(auth);
         Handler read = Handler.of(Role.VIEWER);
         Handler write = Handler.of(Role.EDITOR);

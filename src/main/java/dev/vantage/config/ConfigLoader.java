@@ -88,11 +88,33 @@ public final class ConfigLoader {
     }
 
     private static VantageConfig.Server server(Node s) {
-        s.expectObject(Set.of("host", "port", "max-body-bytes", "tls"));
+        s.expectObject(Set.of("host", "port", "max-body-bytes", "tls", "rate-limit"));
         return new VantageConfig.Server(s.child("host").text().orElse(VantageConfig.Server.DEFAULT_HOST),
                 s.child("port").integer(0, 65535).orElse(VantageConfig.Server.DEFAULT_PORT),
                 s.child("max-body-bytes").integer(1024, 16 * 1024 * 1024)
-                        .orElse(VantageConfig.Server.DEFAULT_MAX_BODY_BYTES), tls(s.child("tls")));
+                        .orElse(VantageConfig.Server.DEFAULT_MAX_BODY_BYTES), tls(s.child("tls")),
+                rateLimit(s.child("rate-limit")));
+    }
+
+    /** {@code rate-limit: {per-second: 50, burst: 100}} (the default), or {@code rate-limit: off}. */
+    private static Optional<VantageConfig.RateLimit> rateLimit(Node r) {
+        if (!r.isPresent()) {
+            return Optional.of(VantageConfig.RateLimit.DEFAULT);
+        }
+        if (r.json.isTextual() && r.json.asText().equals("off")) {
+            return Optional.empty();
+        }
+        if (!r.json.isObject()) {
+            r.problem("expected {per-second: N, burst: N} or off, got " + r.describe());
+            return Optional.of(VantageConfig.RateLimit.DEFAULT);
+        }
+        r.expectObject(Set.of("per-second", "burst"));
+        double perSecond = r.child("per-second").number().orElse(VantageConfig.RateLimit.DEFAULT.perSecond());
+        if (!(perSecond > 0) || perSecond > 100_000) {
+            r.child("per-second").problem("must be above 0 and at most 100000");
+        }
+        int burst = r.child("burst").integer(1, 1_000_000).orElse(VantageConfig.RateLimit.DEFAULT.burst());
+        return Optional.of(new VantageConfig.RateLimit(perSecond, burst));
     }
 
     private static Optional<VantageConfig.Tls> tls(Node t) {

@@ -13,15 +13,23 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
         tokens = List.copyOf(tokens);
     }
 
-    /** Where the HTTP API and {@code /metrics} listen; {@code maxBodyBytes} bounds API request bodies. */
-    public record Server(String host, int port, int maxBodyBytes, Optional<Tls> tls) {
+    /**
+     * Where the HTTP API and {@code /metrics} listen; {@code maxBodyBytes} bounds API request bodies;
+     * {@code rateLimit} bounds each client's {@code /api} requests (empty: unlimited).
+     */
+    public record Server(String host, int port, int maxBodyBytes, Optional<Tls> tls, Optional<RateLimit> rateLimit) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 8080;
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
         public Server(String host, int port, int maxBodyBytes) {
-            this(host, port, maxBodyBytes, Optional.empty());
+            this(host, port, maxBodyBytes, Optional.empty(), Optional.of(RateLimit.DEFAULT));
         }
+    }
+
+    /** A token bucket per client address: {@code perSecond} sustained, {@code burst} at once. */
+    public record RateLimit(double perSecond, int burst) {
+        public static final RateLimit DEFAULT = new RateLimit(50, 100);
     }
 
     /** Optional HTTPS for the service itself: PEM certificate chain and private key files. */

@@ -118,6 +118,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theApiRateLimitHasADefaultCanBeTunedOrTurnedOff() {
+        String target = "targets: []\n";
+        assertThat(loader.parse(target, "t").config().orElseThrow().server().rateLimit())
+                .contains(VantageConfig.RateLimit.DEFAULT);
+        assertThat(loader.parse("server: {rate-limit: {per-second: 5, burst: 10}}\n" + target, "t").config()
+                .orElseThrow().server().rateLimit()).contains(new VantageConfig.RateLimit(5, 10));
+        assertThat(loader.parse("server: {rate-limit: off}\n" + target, "t").config().orElseThrow().server()
+                .rateLimit()).isEmpty();
+        assertThat(loader.parse("server: {rate-limit: {per-second: 0, burst: 0, window: 1m}}\n" + target, "t")
+                .errors()).anySatisfy(e -> assertThat(e).contains("server.rate-limit.per-second", "above 0"))
+                .anySatisfy(e -> assertThat(e).contains("server.rate-limit.burst"))
+                .anySatisfy(e -> assertThat(e).contains("server.rate-limit.window", "unknown key"));
+        assertThat(loader.parse("server: {rate-limit: yes}\n" + target, "t").errors())
+                .anySatisfy(e -> assertThat(e).contains("server.rate-limit", "or off"));
+    }
+
+    @Test
     void loadProblemsNameTheSettingAndTheCap() {
         var r = loader.parse("""
                 targets:
