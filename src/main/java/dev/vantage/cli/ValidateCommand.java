@@ -28,6 +28,10 @@ public final class ValidateCommand implements java.util.concurrent.Callable<Inte
             return ExitCode.USAGE;
         }
         spec.commandLine().getOut().println(config + ": valid (" + loaded.targets().size() + " targets)");
+        // What the file will send beyond ordinary probes, said before the service ever runs it.
+        loaded.targets().forEach(t -> t.load().ifPresent(load -> spec.commandLine().getOut().println("  " + t.name()
+                + ": " + load.describe(java.net.URI.create(t.url().getScheme() + "://" + t.url().getRawAuthority()))
+                + "; on every scheduled run, once the site serves its ownership token")));
         return ExitCode.OK;
     }
 

@@ -31,6 +31,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aLoadRunIsSpelledOutBeforeTheServiceEverSendsIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("load.yaml"), """
+                targets:
+                  - name: login
+                    url: https://shop.example/login
+                    schedule: {interval: 15m}
+                    load: {rate: 50, duration: 10s, warmup: 2s}
+                """);
+        assertThat(run("validate", "--config", file.toString())).isZero();
+        assertThat(out.toString()).contains("valid (1 targets)")
+                .contains("  login: load run: 50 req/s for 10 s (+2 s warmup), about 600 GET requests to "
+                        + "https://shop.example /login over at most 16 connections")
+                .contains("once the site serves its ownership token");
+    }
+
+    @Test
     void everyProblemIsListedAndTheExitCodeIsTwo(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), """
                 server: {port: 70000}
