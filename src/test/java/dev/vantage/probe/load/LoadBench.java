@@ -2,6 +2,7 @@ package dev.vantage.probe.load;
 
 import io.vertx.core.Vertx;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -27,19 +28,30 @@ public final class LoadBench {
         Vertx vertx = Vertx.vertx();
         try {
             Duration deadline = settings.duration().plus(settings.warmup()).plusSeconds(10);
+            long cpuBefore = processCpuNanos();
             LoadEvidence e = LoadProbe.run(vertx, target, settings, deadline).await(60, TimeUnit.SECONDS);
+            long cpuNanos = processCpuNanos() - cpuBefore;
             LoadEvidence.LatencySummary l = e.latency();
             System.out.printf(Locale.ROOT, "outcome=%s sent=%d answered=%d errors=%d requested_rate=%.1f "
                             + "achieved_rate=%.1f throughput=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
-                            + "max_ms=%.3f send_lag_p99_ms=%.3f%n", e.outcome(), e.sent(), e.answered(), e.errorCount(),
+                            + "max_ms=%.3f send_lag_p99_ms=%.3f cpu_ms=%d%n", e.outcome(), e.sent(), e.answered(), e.errorCount(),
                     settings.rate(), e.achievedRate(), e.throughput(), ms(l.p50()), ms(l.p90()), ms(l.p99()),
-                    ms(l.p999()), ms(l.max()), ms(e.sendLag()));
+                    ms(l.p999()), ms(l.max()), ms(e.sendLag()), cpuNanos / 1_000_000);
             if (!e.detail().isEmpty()) {
                 System.out.println("# " + e.detail());
             }
         } finally {
             vertx.close().await();
         }
+    }
+
+    /**
+     * CPU time of this JVM (all threads, JIT and GC included): on a shared machine the throughput moves with the
+     * neighbours' load, the CPU spent per request much less.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double ms(Duration d) {
