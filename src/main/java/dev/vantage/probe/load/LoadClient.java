@@ -108,12 +108,11 @@ final class LoadClient {
         sweepTimer = vertx.setPeriodic(sweepMillis, id -> sweep());
     }
 
-    /** Sends request {@code index} (paths round-robin), intended at {@code intended}, and returns it. */
-    Exchange send(long index, long intended, boolean measured, int worker) {
+    /** Sends request {@code index} (paths round-robin), intended at {@code intended}; its end goes to {@link Ends}. */
+    void send(long index, long intended, boolean measured, int worker) {
         Exchange exchange = new Exchange(intended, measured, worker, clock.getAsLong());
         sent.addLast(exchange);
         request(worker, requests[(int) (index % requests.length)]).onComplete(ar -> created(exchange, ar));
-        return exchange;
     }
 
     /** Stops the sweep and closes every connection: requests still in flight are abandoned, not reported. */
@@ -180,7 +179,7 @@ final class LoadClient {
     }
 
     /** Ends every request older than the timeout, oldest first, and forgets the ones that already ended. */
-    void sweep() {
+    private void sweep() {
         long now = clock.getAsLong();
         for (Exchange head = sent.peekFirst(); head != null; head = sent.peekFirst()) {
             if (!head.ended && now - head.sentAt < timeoutNanos) {

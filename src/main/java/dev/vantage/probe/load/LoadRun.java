@@ -61,8 +61,9 @@ final class LoadRun implements LoadClient.Ends {
         this.target = target;
         this.settings = settings;
         this.scheduler = new RateScheduler(settings.rate(), settings.duration().plus(settings.warmup()), clock);
-        // One event loop for the whole run. Two loops, tried for the closed loop, measured slower on the shared
-        // 2-core bench machine: the second loop competes with the server for the same two cores.
+        // One event loop for the whole run. Two concurrent half-runs (each on its own loop, no shared state)
+        // were measured for the closed loop: within the noise of one loop on the 2-core bench machine, where the
+        // second loop competes with the server for the same cores; not worth merging two runs' figures.
         this.context = ((VertxInternal) vertx).createEventLoopContext();
         this.client = new LoadClient(vertx, target, settings, clock, this);
     }
