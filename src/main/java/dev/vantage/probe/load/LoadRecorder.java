@@ -9,8 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Counts and latency histograms of the measured part of a run, in microseconds. Synchronized because Vert.x may
- * complete requests of one client on more than one event loop; the locks are uncontended in practice.
+ * Counts and latency histograms of the measured part of a run, in microseconds. Not thread-safe: a run records
+ * from its one event-loop context only (see {@link LoadRun}), and the closed loop records tens of thousands of
+ * requests a second, where even uncontended locks showed.
  */
 final class LoadRecorder {
 
@@ -27,7 +28,7 @@ final class LoadRecorder {
     private long allErrors;
     private long allAnswered;
 
-    synchronized void sent(boolean measured, long lagNanos) {
+    void sent(boolean measured, long lagNanos) {
         if (measured) {
             sent++;
             sendLag.recordValue(micros(lagNanos));
@@ -35,7 +36,7 @@ final class LoadRecorder {
     }
 
     /** One request finished; {@code kind} null for a success. Latency is recorded for every HTTP answer and timeout. */
-    synchronized void finished(boolean measured, boolean gotAnswer, ErrorKind kind, long latencyNanos) {
+    void finished(boolean measured, boolean gotAnswer, ErrorKind kind, long latencyNanos) {
         allFinished++;
         if (gotAnswer) {
             allAnswered++;
@@ -59,7 +60,7 @@ final class LoadRecorder {
     }
 
     /** Requests still unfinished when the run was cut off count as timeouts (they were not answered in time). */
-    synchronized void unfinishedAsTimeouts() {
+    void unfinishedAsTimeouts() {
         long unfinished = sent - finished;
         if (unfinished > 0) {
             errors.merge(ErrorKind.TIMEOUT, unfinished, Long::sum);
@@ -68,35 +69,35 @@ final class LoadRecorder {
     }
 
     /** Errors over finished requests, warmup included: the early-stop signal. */
-    synchronized double errorRatio() {
+    double errorRatio() {
         return allFinished == 0 ? 0 : (double) allErrors / allFinished;
     }
 
-    synchronized long allFinished() {
+    long allFinished() {
         return allFinished;
     }
 
-    synchronized long allAnswered() {
+    long allAnswered() {
         return allAnswered;
     }
 
-    synchronized long sent() {
+    long sent() {
         return sent;
     }
 
-    synchronized long answered() {
+    long answered() {
         return answered;
     }
 
-    synchronized Map<ErrorKind, Long> errors() {
+    Map<ErrorKind, Long> errors() {
         return new EnumMap<>(errors);
     }
 
-    synchronized Duration sendLagP99() {
+    Duration sendLagP99() {
         return sendLag.getTotalCount() == 0 ? Duration.ZERO : ofMicros(sendLag.getValueAtPercentile(99));
     }
 
-    synchronized LatencySummary summary() {
+    LatencySummary summary() {
         if (latency.getTotalCount() == 0) {
             return LatencySummary.EMPTY;
         }

@@ -6,32 +6,25 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientConnection;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpConnectOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.net.SocketAddress;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * One load run in progress. Open model: a 1 ms periodic tick starts every request the {@link RateScheduler} says
- * is due, whether or not earlier ones finished, and latency runs from the intended start. Closed loop: each
- * connection sends its next request when the previous one ends. Everything runs on one event-loop context; the
- * state changes are still synchronized because the deadline timer and the caller may run elsewhere.
+ * One load run in progress: when requests start, what their ends add up to, and when the run stops. Open model: a
+ * 1 ms periodic tick starts every request the {@link RateScheduler} says is due, whether or not earlier ones
+ * finished, and latency runs from the intended start. Closed loop: each worker sends its next request when its
+ * previous one ends. The HTTP plumbing and the request timeout live in {@link LoadClient}.
+ *
+ * <p>Everything runs on one event-loop context: {@link #start} hops onto it, and the timers and the HTTP client's
+ * callbacks are bound to it because they are set up from it. So the state below is confined to that thread and
+ * takes no locks; a request and its answer never cross threads.
  */
-final class LoadRun {
+final class LoadRun implements LoadClient.Ends {
 
     /** Finished requests needed before the error ratio may stop a run: one early failure is not a trend. */
     static final int STOP_MIN_FINISHED = 20;
@@ -45,14 +38,9 @@ final class LoadRun {
     private final LoadRecorder recorder = new LoadRecorder();
     private final Promise<LoadEvidence> done = Promise.promise();
     private final Context context;
-    private final HttpClientAgent client;
+    private final LoadClient client;
     private final RateScheduler scheduler;
     private final Instant startedAt = Instant.now();
-    private final RequestOptions[] requests;
-    private final HttpConnectOptions connect;
-    /** Closed loop: each worker's own connection (null until connected, or after it closed); run thread only. */
-    private final HttpClientConnection[] connections;
-    private final java.util.concurrent.atomic.AtomicLong closedCount = new java.util.concurrent.atomic.AtomicLong();
 
     private long runStart;
     private long warmupEnd;
@@ -61,6 +49,7 @@ final class LoadRun {
     private long lastMeasuredSend = -1;
     private long lastAnswer = -1;
     private long inFlight;
+    private long closedSent;
     private long tickTimer = -1;
     private long deadlineTimer = -1;
     private boolean stopping;
@@ -72,50 +61,12 @@ final class LoadRun {
         this.target = target;
         this.settings = settings;
         this.scheduler = new RateScheduler(settings.rate(), settings.duration().plus(settings.warmup()), clock);
-        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                .setConnectTimeout((int) settings.requestTimeout().toMillis()).setSsl(target.https())
-                .setForceSni(target.https()).setVerifyHost(true);
-        target.caFile().ifPresent(ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
-        // One event loop for the whole run: a request and its answer never cross threads. Two loops, tried for
-        // the closed loop, contended on the run's locks and measured slower on the shared 2-core bench machine.
+        // One event loop for the whole run. Two concurrent half-runs (each on its own loop, no shared state)
+        // were measured for the closed loop: within the noise of one loop on the 2-core bench machine, where the
+        // second loop competes with the server for the same cores; not worth merging two runs' figures.
         this.context = ((VertxInternal) vertx).createEventLoopContext();
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.connections()));
-        this.requests = settings.paths().stream().map(path -> new RequestOptions().setMethod(HttpMethod.GET)
-                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address()))
-                .setHost(target.host()).setPort(target.port()).setURI(path)
-                .putHeader("Host", target.hostHeader()).putHeader("User-Agent", LoadProbe.USER_AGENT))
-                .toArray(RequestOptions[]::new);
-        this.connect = new HttpConnectOptions()
-                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address()))
-                .setHost(target.host()).setPort(target.port()).setSsl(target.https())
-                .setConnectTimeout(settings.requestTimeout().toMillis());
-        this.connections = new HttpClientConnection[settings.mode() == LoadSettings.Mode.CLOSED
-                ? settings.connections() : 0];
+        this.client = new LoadClient(vertx, target, settings, clock, this);
     }
-
-    /**
-     * Starts a request: from the pool in the open model (requests queue there when every connection is busy),
-     * on the worker's own connection in the closed loop (the pool's bookkeeping halved throughput in the bench).
-     */
-    private Future<HttpClientRequest> request(int worker, RequestOptions options) {
-        if (worker < 0) {
-            return client.request(options);
-        }
-        HttpClientConnection connection = connections[worker];
-        if (connection != null) {
-            return connection.request(options);
-        }
-        return client.connect(connect).compose(c -> {
-            connections[worker] = c;
-            c.closeHandler(v -> {
-                if (connections[worker] == c) {
-                    connections[worker] = null;
-                }
-            });
-            return c.request(options);
-        });
-    }
-
 
     Future<LoadEvidence> start(Duration deadline) {
         context.runOnContext(v -> {
@@ -124,6 +75,7 @@ final class LoadRun {
             runStart = scheduler.intendedNanos(0);
             warmupEnd = runStart + settings.warmup().toNanos();
             deadlineTimer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> cutOff(deadline));
+            client.startSweeping();
             if (settings.mode() == LoadSettings.Mode.OPEN) {
                 tick();
                 tickTimer = vertx.setPeriodic(1, id -> tick());
@@ -131,7 +83,7 @@ final class LoadRun {
                 sendingEnd = warmupEnd + settings.duration().toNanos();
                 tickTimer = vertx.setTimer(Math.max(1, (sendingEnd - runStart) / 1_000_000),
                         id -> stopSending(Outcome.COMPLETED, ""));
-                for (int i = 0; i < settings.connections(); i++) {
+                for (int i = 0; i < settings.connections() && !stopping; i++) {
                     sendClosed(i);
                 }
             }
@@ -139,15 +91,12 @@ final class LoadRun {
         return done.future();
     }
 
+    /** Open model: starts every request that is due, late ones included, each timed from its intended start. */
     private void tick() {
-        long due;
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            due = scheduler.due();
+        if (stopping) {
+            return;
         }
-        for (long i = 0; i < due; i++) {
+        for (long due = scheduler.due(); due > 0 && !stopping; due--) {
             long index = scheduler.take();
             send(index, scheduler.intendedNanos(index), -1);
         }
@@ -156,82 +105,45 @@ final class LoadRun {
         }
     }
 
+    /** Closed loop: the worker's next request, timed from now, until the sending window closes. */
     private void sendClosed(int worker) {
-        synchronized (this) {
-            if (stopping || clock.getAsLong() >= sendingEnd) {
-                return;
-            }
+        long now = clock.getAsLong();
+        if (!stopping && now < sendingEnd) {
+            send(closedSent++, now, worker);
         }
-        send(closedCount.getAndIncrement(), clock.getAsLong(), worker);
     }
 
-    /** Starts one request intended at {@code intended}; {@code worker} >= 0 sends the next one when it ends. */
     private void send(long index, long intended, int worker) {
         long now = clock.getAsLong();
         boolean measured = intended >= warmupEnd;
-        synchronized (this) {
-            inFlight++;
-            if (measured) {
-                if (firstMeasured < 0) {
-                    firstMeasured = intended;
-                }
-                lastMeasuredSend = now;
+        inFlight++;
+        if (measured) {
+            if (firstMeasured < 0) {
+                firstMeasured = intended;
             }
+            lastMeasuredSend = now;
         }
         recorder.sent(measured, now - intended);
-        RequestOptions options = requests[(int) (index % requests.length)];
-        AtomicBoolean finished = new AtomicBoolean();
-        AtomicReference<HttpClientRequest> request = new AtomicReference<>();
-        long timer = vertx.setTimer(settings.requestTimeout().toMillis(), id -> {
-            if (finished(finished, measured, false, ErrorKind.TIMEOUT, intended, worker)) {
-                HttpClientRequest r = request.get();
-                if (r != null) {
-                    r.reset();
-                }
-            }
-        });
-        request(worker, options)
-                .compose(r -> {
-                    request.set(r);
-                    return r.send();
-                })
-                .compose(response -> {
-                    response.handler(buffer -> { });
-                    return response.end().map(v -> response.statusCode());
-                })
-                .onComplete(ar -> {
-                    vertx.cancelTimer(timer);
-                    if (ar.succeeded()) {
-                        finished(finished, measured, true, LoadErrors.ofStatus(ar.result()), intended, worker);
-                    } else {
-                        finished(finished, measured, false, LoadErrors.ofFailure(ar.cause()), intended, worker);
-                    }
-                });
+        client.send(index, intended, measured, worker);
     }
 
-    /** Records one end of a request exactly once; true when this call was the one that recorded it. */
-    private boolean finished(AtomicBoolean once, boolean measured, boolean answered, ErrorKind kind, long intended,
-                             int worker) {
-        if (!once.compareAndSet(false, true)) {
-            return false;
+    @Override
+    public void ended(LoadClient.Exchange exchange, boolean answered, ErrorKind kind) {
+        if (done.future().isComplete()) {
+            return; // cut off by the deadline: already counted as a timeout
         }
         long now = clock.getAsLong();
-        recorder.finished(measured, answered, kind, now - intended);
-        boolean idle;
-        synchronized (this) {
-            inFlight--;
-            if (measured) {
-                lastAnswer = now;
-            }
-            idle = stopping && inFlight == 0;
+        recorder.finished(exchange.measured, answered, kind, now - exchange.intended);
+        inFlight--;
+        if (exchange.measured) {
+            lastAnswer = now;
         }
         checkErrors();
-        if (idle) {
+        if (stopping && inFlight == 0) {
             finish();
-        } else if (worker >= 0) {
-            sendClosed(worker);
+        } else if (exchange.worker >= 0) {
+            sendClosed(exchange.worker);
         }
-        return true;
     }
 
     private void checkErrors() {
@@ -240,59 +152,48 @@ final class LoadRun {
             stopSending(Outcome.UNREACHABLE, "none of the first " + finished + " requests got an answer "
                     + recorder.errors());
         } else if (finished >= STOP_MIN_FINISHED && recorder.errorRatio() > settings.stopErrorRatio()) {
-            stopSending(Outcome.STOPPED_ERRORS, String.format(java.util.Locale.ROOT,
+            stopSending(Outcome.STOPPED_ERRORS, String.format(Locale.ROOT,
                     "stopped early: %.1f%% of %d finished requests failed, above the stop bound of %.1f%%",
                     recorder.errorRatio() * 100, finished, settings.stopErrorRatio() * 100));
         }
     }
 
     private void stopSending(Outcome why, String because) {
-        boolean idle;
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            stopping = true;
-            outcome = why;
-            detail = because;
-            idle = inFlight == 0;
+        if (stopping) {
+            return;
         }
+        stopping = true;
+        outcome = why;
+        detail = because;
         vertx.cancelTimer(tickTimer);
-        if (idle) {
+        if (inFlight == 0) {
             finish();
         }
     }
 
     /** The total deadline: whatever is still in flight is cut off and counted as timeouts. */
     private void cutOff(Duration deadline) {
-        synchronized (this) {
-            if (done.future().isComplete()) {
-                return;
-            }
-            if (!stopping || inFlight > 0) {
-                outcome = Outcome.DEADLINE;
-                detail = "the total deadline of " + deadline.toMillis() + " ms passed with " + inFlight
-                        + " requests unfinished" + (stopping ? "" : " and the run still sending");
-            }
-            stopping = true;
+        if (done.future().isComplete()) {
+            return;
         }
-        vertx.cancelTimer(tickTimer);
+        if (!stopping || inFlight > 0) {
+            outcome = Outcome.DEADLINE;
+            detail = "the total deadline of " + deadline.toMillis() + " ms passed with " + inFlight
+                    + " requests unfinished" + (stopping ? "" : " and the run still sending");
+        }
+        stopping = true;
         recorder.unfinishedAsTimeouts();
         finish();
     }
 
     private void finish() {
-        LoadEvidence evidence;
-        synchronized (this) {
-            if (done.future().isComplete()) {
-                return;
-            }
-            evidence = evidence();
-            done.complete(evidence);
+        if (done.future().isComplete()) {
+            return;
         }
         vertx.cancelTimer(deadlineTimer);
         vertx.cancelTimer(tickTimer);
         client.close();
+        done.complete(evidence());
     }
 
     private LoadEvidence evidence() {

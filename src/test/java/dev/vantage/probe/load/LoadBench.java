@@ -2,6 +2,7 @@ package dev.vantage.probe.load;
 
 import io.vertx.core.Vertx;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,37 +10,61 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Benchmark driver for bench/load/run.sh: one load run against a loopback server, figures printed as
- * {@code key=value}. Usage: {@code LoadBench open|closed PORT RATE DURATION_S CONNECTIONS PATH WARMUP_S}.
+ * Benchmark driver for bench/load/run.sh: load runs against a loopback server, one after the other in this JVM,
+ * figures printed as one {@code key=value} line per run. Usage, one group of seven arguments per run:
+ * {@code LoadBench open|closed PORT RATE DURATION_S CONNECTIONS PATH WARMUP_S [open|closed PORT ...]}.
  */
 public final class LoadBench {
+
+    private static final int ARGS_PER_RUN = 7;
 
     private LoadBench() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args.length % ARGS_PER_RUN != 0) {
+            throw new IllegalArgumentException("usage: LoadBench open|closed PORT RATE DURATION_S CONNECTIONS PATH "
+                    + "WARMUP_S [open|closed PORT ...], seven arguments per run");
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            for (int i = 0; i < args.length; i += ARGS_PER_RUN) {
+                run(vertx, java.util.Arrays.copyOfRange(args, i, i + ARGS_PER_RUN));
+            }
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private static void run(Vertx vertx, String[] args) throws Exception {
         LoadSettings.Mode mode = LoadSettings.Mode.valueOf(args[0].toUpperCase(Locale.ROOT));
         URI target = URI.create("http://127.0.0.1:" + Integer.parseInt(args[1]) + "/");
         LoadSettings settings = LoadSettings.of(Double.parseDouble(args[2]), Duration.ofSeconds(Long.parseLong(args[3])))
                 .withConnections(Integer.parseInt(args[4])).withPaths(List.of(args[5]))
                 .withWarmup(Duration.ofSeconds(Long.parseLong(args[6]))).withMode(mode);
         System.out.println("# " + settings.describe(target));
-        Vertx vertx = Vertx.vertx();
-        try {
-            Duration deadline = settings.duration().plus(settings.warmup()).plusSeconds(10);
-            LoadEvidence e = LoadProbe.run(vertx, target, settings, deadline).await(60, TimeUnit.SECONDS);
-            LoadEvidence.LatencySummary l = e.latency();
-            System.out.printf(Locale.ROOT, "outcome=%s sent=%d answered=%d errors=%d requested_rate=%.1f "
-                            + "achieved_rate=%.1f throughput=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
-                            + "max_ms=%.3f send_lag_p99_ms=%.3f%n", e.outcome(), e.sent(), e.answered(), e.errorCount(),
-                    settings.rate(), e.achievedRate(), e.throughput(), ms(l.p50()), ms(l.p90()), ms(l.p99()),
-                    ms(l.p999()), ms(l.max()), ms(e.sendLag()));
-            if (!e.detail().isEmpty()) {
-                System.out.println("# " + e.detail());
-            }
-        } finally {
-            vertx.close().await();
+        Duration deadline = settings.duration().plus(settings.warmup()).plusSeconds(10);
+        long cpuBefore = processCpuNanos();
+        LoadEvidence e = LoadProbe.run(vertx, target, settings, deadline).await(60, TimeUnit.SECONDS);
+        long cpuNanos = processCpuNanos() - cpuBefore;
+        LoadEvidence.LatencySummary l = e.latency();
+        System.out.printf(Locale.ROOT, "outcome=%s sent=%d answered=%d errors=%d requested_rate=%.1f "
+                        + "achieved_rate=%.1f throughput=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f "
+                        + "max_ms=%.3f send_lag_p99_ms=%.3f cpu_ms=%d%n", e.outcome(), e.sent(), e.answered(),
+                e.errorCount(), settings.rate(), e.achievedRate(), e.throughput(), ms(l.p50()), ms(l.p90()),
+                ms(l.p99()), ms(l.p999()), ms(l.max()), ms(e.sendLag()), cpuNanos / 1_000_000);
+        if (!e.detail().isEmpty()) {
+            System.out.println("# " + e.detail());
         }
+    }
+
+    /**
+     * CPU time of this JVM (all threads, JIT and GC included): on a shared machine the throughput moves with the
+     * neighbours' load, the CPU spent per request much less.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double ms(Duration d) {

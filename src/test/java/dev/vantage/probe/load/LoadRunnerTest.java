@@ -147,6 +147,29 @@ class LoadRunnerTest {
     }
 
     @Nested
+    class ClosedLoopWhoseFirstRequestIsNeverAnswered {
+        @Test
+        void theSweepTimesItOutAndTheWorkerGoesOnOnAFreshConnection() throws Exception {
+            try (DelayServer server = DelayServer.start(vertx, (n, request) -> {
+                if (n > 1) {
+                    DelayServer.answerLater(vertx, request, 200, 0);
+                } // the first request is never answered
+            })) {
+                LoadEvidence e = run(server.target(), LoadSettings.of(1, Duration.ofSeconds(1)).withConnections(1)
+                        .withMode(LoadSettings.Mode.CLOSED).withRequestTimeout(Duration.ofMillis(200))
+                        .withStopErrorRatio(1), Duration.ofSeconds(5));
+                assertThat(e.outcome()).isEqualTo(Outcome.COMPLETED);
+                // Exactly one timeout and no reset: the worker dropped the connection its reset closes.
+                assertThat(e.errors()).containsExactly(java.util.Map.entry(ErrorKind.TIMEOUT, 1L));
+                assertThat(e.answered()).isGreaterThan(10).isEqualTo(e.sent() - 1);
+                // Noticed by the sweep: no earlier than the timeout, at most a sweep period (20 ms) later plus
+                // scheduling slack on a busy machine.
+                assertThat(ms(e.latency().max())).isBetween(200L, 400L);
+            }
+        }
+    }
+
+    @Nested
     class NothingListens {
         @Test
         void refusedConnectionsEndTheRunAsUnreachable() throws Exception {
