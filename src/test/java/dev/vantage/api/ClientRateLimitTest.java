@@ -28,7 +28,7 @@ class ClientRateLimitTest {
     HttpServer server;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route("/api/*").handler(limit);
@@ -42,7 +42,7 @@ class ClientRateLimitTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
