@@ -101,7 +101,8 @@ public final class ConfigLoader {
         if (!r.isPresent()) {
             return Optional.of(VantageConfig.RateLimit.DEFAULT);
         }
-        if (r.json.isTextual() && r.json.asText().equals("off")) {
+        // YAML 1.1 reads a bare off as false: both spellings turn the limit off.
+        if ((r.json.isTextual() && r.json.asText().equals("off")) || (r.json.isBoolean() && !r.json.booleanValue())) {
             return Optional.empty();
         }
         if (!r.json.isObject()) {
