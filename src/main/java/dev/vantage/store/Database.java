@@ -43,11 +43,34 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 otherwise persists committed transactions up to half a second late, so a kill -9 could lose results the
-     * API already acknowledged.
+     * Two H2 settings, unless the URL sets them itself. {@code WRITE_DELAY=0}: H2 otherwise persists committed
+     * transactions up to half a second late, so a kill -9 could lose results the API already acknowledged.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise close the database under the service
+     * while it stops on SIGTERM, and Quartz's last writes would fail (and log a stack trace); the service closes the
+     * pool itself, which closes the database after the last connection.
      */
     static String durableH2(String url) {
-        return url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String out = upper.contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        out = upper.contains(";DB_CLOSE_ON_EXIT=") ? out : out + ";DB_CLOSE_ON_EXIT=FALSE";
+        return retryOnInterrupt(out);
+    }
+
+    /**
+     * File databases go through H2's {@code retry:} file system. An interrupted thread closes a plain
+     * {@code FileChannel}, and H2 then closes the whole database: Quartz interrupts its scheduler thread on
+     * shutdown, sometimes in the middle of a write, and a loopback test interrupting a writer 50 times lost every
+     * row. {@code retry:} reopens the file and repeats the operation; the files on disk are the same, so existing
+     * databases open unchanged. URLs naming a file system (or memory, or a server) are left alone.
+     */
+    static String retryOnInterrupt(String url) {
+        String prefix = "jdbc:h2:";
+        String rest = url.substring(prefix.length());
+        String mode = rest.regionMatches(true, 0, "file:", 0, 5) ? rest.substring(0, 5) : "";
+        String path = rest.substring(mode.length());
+        boolean plainPath = path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
+                || path.startsWith("~") || path.matches("(?i)[a-z]:[\\/].*");
+        return plainPath ? prefix + mode + "retry:" + path : url;
     }
 
     public DataSource dataSource() {

@@ -51,8 +51,47 @@ class H2RepositoryTest extends RepositoryContract {
     }
 
     @Test
+    void aWriterThatIsInterruptedLosesNoRowAndTheDatabaseStaysOpen() throws Exception {
+        int rows = 2_000;
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try (var c = database().dataSource().getConnection();
+                 var ps = c.prepareStatement("INSERT INTO results (target, probed_at, success, grade, score, "
+                         + "duration_ms, scoring_version, report) VALUES ('t', CURRENT_TIMESTAMP, TRUE, 'A', 90, 1, "
+                         + "'v', ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    ps.setString(1, "x".repeat(1500));
+                    ps.executeUpdate();
+                }
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        writer.start();
+        for (int i = 0; i < 40 && writer.isAlive(); i++) {
+            Thread.sleep(10);
+            writer.interrupt(); // what Quartz does to its scheduler thread on shutdown
+        }
+        writer.join(60_000);
+        assertThat(failure.get()).as("the writer's failure").isNull();
+        assertThat(db.reachable()).isTrue();
+        try (var c = database().dataSource().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM results WHERE target = 't'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(rows);
+        }
+    }
+
+    @Test
     void h2UrlsGetSynchronousCommits() {
-        assertThat(Database.durableH2("jdbc:h2:file:./x")).isEqualTo("jdbc:h2:file:./x;WRITE_DELAY=0");
-        assertThat(Database.durableH2("jdbc:h2:file:./x;write_delay=10")).isEqualTo("jdbc:h2:file:./x;write_delay=10");
+        assertThat(Database.durableH2("jdbc:h2:file:./x"))
+                .isEqualTo("jdbc:h2:file:retry:./x;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(Database.retryOnInterrupt("jdbc:h2:/var/lib/vantage/db")).isEqualTo("jdbc:h2:retry:/var/lib/vantage/db");
+        assertThat(Database.retryOnInterrupt("jdbc:h2:file:~/db")).isEqualTo("jdbc:h2:file:retry:~/db");
+        assertThat(Database.retryOnInterrupt("jdbc:h2:file:async:./db")).isEqualTo("jdbc:h2:file:async:./db");
+        assertThat(Database.retryOnInterrupt("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
+        assertThat(Database.retryOnInterrupt("jdbc:h2:tcp://db:9092/x")).isEqualTo("jdbc:h2:tcp://db:9092/x");
+        assertThat(Database.durableH2("jdbc:h2:file:./x;write_delay=10;db_close_on_exit=true"))
+                .isEqualTo("jdbc:h2:file:retry:./x;write_delay=10;db_close_on_exit=true");
     }
 }
