@@ -25,6 +25,11 @@ final class LoadJson {
         node.put("durationMs", s.duration().toMillis());
         node.put("warmupMs", s.warmup().toMillis());
         node.put("connections", s.connections());
+        if (e.verifiedBy() == dev.vantage.probe.load.Ownership.Method.NONE) {
+            node.putNull("ownershipVerifiedBy");
+        } else {
+            node.put("ownershipVerifiedBy", e.verifiedBy().label());
+        }
         node.put("measuredMs", millis(e.measured()));
         node.put("sent", e.sent());
         node.put("answered", e.answered());

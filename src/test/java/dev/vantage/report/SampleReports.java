@@ -121,7 +121,8 @@ final class SampleReports {
                 Instant.parse("2026-11-25T09:30:00.900Z"), dev.vantage.probe.load.LoadEvidence.Outcome.COMPLETED, "",
                 Duration.ofMillis(10_030), 500, 500, java.util.Map.of(
                         dev.vantage.probe.load.LoadEvidence.ErrorKind.STATUS_5XX, 1L), latency, 50.0, 49.85,
-                Duration.ofNanos(1_200_000), Optional.of(Duration.ofMillis(62)));
+                Duration.ofNanos(1_200_000), Optional.of(Duration.ofMillis(62)),
+                dev.vantage.probe.load.Ownership.Method.WELL_KNOWN_FILE);
     }
 
     /** Twelve idle probes in the last hour. */

@@ -114,6 +114,8 @@ class ServiceLoadTest {
 
         JsonNode loaded = json(call("POST", "/api/targets/shop/run"), 200);
         assertThat(loaded.at("/load/outcome").asText()).isEqualTo("completed");
+        assertThat(loaded.at("/load/ownershipVerifiedBy").asText()).isEqualTo("well-known file");
+        assertThat(refused.at("/load/ownershipVerifiedBy").isNull()).isTrue();
         assertThat(loaded.at("/load/sent").asLong()).isEqualTo(40);
         assertThat(loaded.at("/load/latencyMs/count").asLong()).isEqualTo(40);
         assertThat(loadRequests.get()).isEqualTo(40);

@@ -22,17 +22,29 @@ import java.util.Optional;
  * @param throughput   measured answers per second
  * @param sendLag      how late the client started requests, p99 (a busy client shows here, not as server time)
  * @param idleP95      p95 of the same page when idle, when the caller knows it (for the degradation ratio)
+ * @param verifiedBy   how ownership was proven before the run ({@link Ownership.Method#NONE}: not asked for, as in
+ *                     the one-shot CLI, or not proven, and then the run was refused)
  */
 public record LoadEvidence(URI target, LoadSettings settings, Instant startedAt, Outcome outcome, String detail,
                            Duration measured, long sent, long answered, Map<ErrorKind, Long> errors,
                            LatencySummary latency, double achievedRate, double throughput, Duration sendLag,
-                           Optional<Duration> idleP95) {
+                           Optional<Duration> idleP95, Ownership.Method verifiedBy) {
 
     public LoadEvidence {
         EnumMap<ErrorKind, Long> copy = new EnumMap<>(ErrorKind.class);
         copy.putAll(errors);
         copy.values().removeIf(v -> v == 0);
         errors = Map.copyOf(copy);
+        java.util.Objects.requireNonNull(verifiedBy, "verifiedBy");
+    }
+
+    /** Evidence of a run without an ownership proof (the one-shot CLI, tests). */
+    public LoadEvidence(URI target, LoadSettings settings, Instant startedAt, Outcome outcome, String detail,
+                        Duration measured, long sent, long answered, Map<ErrorKind, Long> errors,
+                        LatencySummary latency, double achievedRate, double throughput, Duration sendLag,
+                        Optional<Duration> idleP95) {
+        this(target, settings, startedAt, outcome, detail, measured, sent, answered, errors, latency, achievedRate,
+                throughput, sendLag, idleP95, Ownership.Method.NONE);
     }
 
     /** How a load run ended. */
@@ -90,6 +102,12 @@ public record LoadEvidence(URI target, LoadSettings settings, Instant startedAt,
     /** The same evidence with the idle p95 the caller measured. */
     public LoadEvidence withIdleP95(Duration idle) {
         return new LoadEvidence(target, settings, startedAt, outcome, detail, measured, sent, answered, errors,
-                latency, achievedRate, throughput, sendLag, Optional.ofNullable(idle));
+                latency, achievedRate, throughput, sendLag, Optional.ofNullable(idle), verifiedBy);
+    }
+
+    /** The same evidence, saying how ownership was proven before the run. */
+    public LoadEvidence withVerifiedBy(Ownership.Method method) {
+        return new LoadEvidence(target, settings, startedAt, outcome, detail, measured, sent, answered, errors,
+                latency, achievedRate, throughput, sendLag, idleP95, method);
     }
 }

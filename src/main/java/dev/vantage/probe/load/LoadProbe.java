@@ -48,7 +48,7 @@ public final class LoadProbe {
     public static Future<LoadEvidence> runVerified(Vertx vertx, HttpProber http, URI target, LoadSettings settings,
                                                    Duration deadline, String token) {
         return Ownership.verify(vertx, http, target, token).compose(v -> v.verified()
-                ? run(vertx, target, settings, deadline, http.options())
+                ? run(vertx, target, settings, deadline, http.options()).map(e -> e.withVerifiedBy(v.method()))
                 : Future.succeededFuture(LoadEvidence.refused(origin(target), settings, v.message())));
     }
 
