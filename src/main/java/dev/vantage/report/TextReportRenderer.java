@@ -96,7 +96,9 @@ public final class TextReportRenderer implements ReportRenderer {
     private void idle(StringBuilder out, IdleLatency idle) {
         out.append('\n').append(paint(BOLD, "Idle latency")).append(" (" + idle.samples() + " probes, last "
                 + dev.vantage.target.Durations.format(idle.window()) + ")").append('\n');
-        idle.phases().forEach((phase, p) -> detail(out, INDENT, phase, "p50 " + ms(p.p50()) + ", p90 " + ms(p.p90())
+        // "processing" is as wide as the key column; on a terminal it is the time to first byte.
+        idle.phases().forEach((phase, p) -> detail(out, INDENT, phase.equals(IdleLatency.PROCESSING) ? "ttfb" : phase,
+                "p50 " + ms(p.p50()) + ", p90 " + ms(p.p90())
                 + ", p95 " + ms(p.p95()) + ", p99 " + ms(p.p99())));
     }
 

@@ -60,7 +60,8 @@ class TextReportRendererTest {
                 .contains("50 req/s for 10 s to https://app.example.com /login: 500 sent")
                 .contains("p95 96.1 ms")
                 .contains("slowdown  p95 1.6x the idle p95 of 62.0 ms")
-                .contains("request   p50 47.0 ms, p90 61.0 ms, p95 62.0 ms, p99 99.0 ms");
+                .contains("request   p50 47.0 ms, p90 61.0 ms, p95 62.0 ms, p99 99.0 ms")
+                .contains("ttfb      p50 44.0 ms");
         assertThat(PLAIN.render(SampleReports.mixed())).doesNotContain("Load run").doesNotContain("Idle latency");
     }
 
