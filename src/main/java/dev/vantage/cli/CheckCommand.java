@@ -199,7 +199,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     private Report run(URI target, ProbeOptions options) throws Exception {
         // Load is sent only on explicit flags, and the person sees what will be sent before it is.
         options.load().ifPresent(load -> spec.commandLine().getErr().println("vantage: "
-                + load.describe(URI.create(target.getScheme() + "://" + target.getRawAuthority()))));
+                + load.describe(target)));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
         try {
             SiteAssessor assessor = new ProbePipeline(vertx, Checks.all(certWarnDays),

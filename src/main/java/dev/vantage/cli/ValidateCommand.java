@@ -30,7 +30,7 @@ public final class ValidateCommand implements java.util.concurrent.Callable<Inte
         spec.commandLine().getOut().println(config + ": valid (" + loaded.targets().size() + " targets)");
         // What the file will send beyond ordinary probes, said before the service ever runs it.
         loaded.targets().forEach(t -> t.load().ifPresent(load -> spec.commandLine().getOut().println("  " + t.name()
-                + ": " + load.describe(java.net.URI.create(t.url().getScheme() + "://" + t.url().getRawAuthority()))
+                + ": " + load.describe(t.url())
                 + "; on every scheduled run, once the site serves its ownership token")));
         return ExitCode.OK;
     }

@@ -2,6 +2,7 @@ package dev.vantage.report;
 
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.check.load.LoadSummary;
 import dev.vantage.grade.Grade;
 
 import java.time.Duration;
@@ -88,9 +89,9 @@ public final class TextReportRenderer implements ReportRenderer {
     private void load(StringBuilder out, dev.vantage.probe.load.LoadEvidence load) {
         out.append('\n').append(paint(BOLD, "Load run")).append('\n');
         detail(out, INDENT, "outcome", JsonReportRenderer.enumId(load.outcome()));
-        wrapped(out, INDENT, clean(dev.vantage.check.load.LoadSummary.describe(load)));
+        wrapped(out, INDENT, clean(LoadSummary.describe(load)));
         load.degradation().ifPresent(ratio -> detail(out, INDENT, "slowdown", String.format(Locale.ROOT,
-                "p95 %.1fx the idle p95 of %s", ratio, ms(load.idleP95().orElseThrow()))));
+                "p95 %.1fx the idle p95 of %s", ratio, LoadSummary.ms(load.idleP95().orElseThrow()))));
     }
 
     private void idle(StringBuilder out, IdleLatency idle) {
@@ -98,13 +99,10 @@ public final class TextReportRenderer implements ReportRenderer {
                 + dev.vantage.target.Durations.format(idle.window()) + ")").append('\n');
         // "processing" is as wide as the key column; on a terminal it is the time to first byte.
         idle.phases().forEach((phase, p) -> detail(out, INDENT, phase.equals(IdleLatency.PROCESSING) ? "ttfb" : phase,
-                "p50 " + ms(p.p50()) + ", p90 " + ms(p.p90())
-                + ", p95 " + ms(p.p95()) + ", p99 " + ms(p.p99())));
+                "p50 " + LoadSummary.ms(p.p50()) + ", p90 " + LoadSummary.ms(p.p90())
+                + ", p95 " + LoadSummary.ms(p.p95()) + ", p99 " + LoadSummary.ms(p.p99())));
     }
 
-    private static String ms(java.time.Duration d) {
-        return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
-    }
 
     private void areas(StringBuilder out, List<AreaReport> areas) {
         out.append('\n').append(paint(BOLD, "Areas")).append('\n');

@@ -112,8 +112,14 @@ public final class ProbeRunner {
     }
 
     private Plan plan(String name) {
+        return plan(name, false);
+    }
+
+    /** The stored target; its token too when it has a load run, or always with {@code withToken}. */
+    private Plan plan(String name, boolean withToken) {
         TargetSpec spec = targets.find(name).map(StoredTarget::spec).orElseThrow(() -> new NoSuchTargetException(name));
-        return new Plan(spec, spec.load().isPresent() ? targets.verificationToken(name) : Optional.empty());
+        return new Plan(spec, withToken || spec.load().isPresent() ? targets.verificationToken(name)
+                : Optional.empty());
     }
 
     /**
@@ -122,11 +128,11 @@ public final class ProbeRunner {
      */
     public Future<Ownership.Verification> verifyOwnership(String name) {
         return context.executeBlocking(() -> {
-            TargetSpec spec = targets.find(name).map(StoredTarget::spec)
-                    .orElseThrow(() -> new NoSuchTargetException(name));
-            String token = targets.verificationToken(name).orElseThrow(() -> new NoSuchTargetException(name));
-            ProbeOptions options = TargetOptions.of(spec, probing, secrets);
-            return new OwnershipCheck(context.owner(), spec.url(), token, new HttpProber(context.owner(), options));
+            Plan plan = plan(name, true);
+            String token = plan.token().orElseThrow(() -> new NoSuchTargetException(name));
+            ProbeOptions options = TargetOptions.of(plan.spec(), probing, secrets);
+            return new OwnershipCheck(context.owner(), plan.spec().url(), token,
+                    new HttpProber(context.owner(), options));
         }, false).compose(OwnershipCheck::run);
     }
 

@@ -41,7 +41,8 @@ public final class LoadSummary {
         return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
     }
 
-    static String ms(Duration d) {
+    /** A duration in milliseconds with one decimal: {@code 12.3 ms}. */
+    public static String ms(Duration d) {
         return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
     }
 }

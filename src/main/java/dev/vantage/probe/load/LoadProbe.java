@@ -104,7 +104,7 @@ public final class LoadProbe {
     }
 
     /** {@code scheme://authority} of the target: the load paths are relative to it. */
-    static URI origin(URI target) {
+    public static URI origin(URI target) {
         return URI.create(target.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + target.getRawAuthority());
     }
 }

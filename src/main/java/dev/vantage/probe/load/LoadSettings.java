@@ -127,8 +127,9 @@ public record LoadSettings(List<String> paths, double rate, Duration duration, D
         return (long) Math.ceil(rate * (duration.plus(warmup).toNanos() / 1e9));
     }
 
-    /** One line saying what the run will send, for the CLI to print before sending. */
-    public String describe(URI origin) {
+    /** One line saying what the run will send to {@code target}'s origin, printed before anything is sent. */
+    public String describe(URI target) {
+        URI origin = LoadProbe.origin(target);
         String what = mode == Mode.OPEN
                 ? String.format(java.util.Locale.ROOT, "%.0f req/s for %d s (+%d s warmup), about %d GET requests",
                         rate, duration.toSeconds(), warmup.toSeconds(), plannedRequests())
