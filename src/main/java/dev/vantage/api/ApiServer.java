@@ -11,6 +11,8 @@ import dev.vantage.config.TargetSpec;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.report.Report;
 import dev.vantage.schedule.NoSuchTargetException;
+import dev.vantage.plan.RunRefusedException;
+import dev.vantage.probe.RunKind;
 import dev.vantage.service.TargetManager;
 import dev.vantage.store.ResultSummary;
 import dev.vantage.store.StoredTarget;
@@ -106,7 +108,8 @@ public final class ApiServer {
                 targets.update(spec(ctx, ctx.pathParam("name"))).map(this::targetJson), 200));
         r.delete("/api/targets/:name").handler(write.h).handler(ctx -> targets.delete(ctx.pathParam("name"))
                 .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
-        r.post("/api/targets/:name/run").handler(write.h).handler(ctx -> targets.run(ctx.pathParam("name"))
+        r.post("/api/targets/:name/run").handler(write.h).handler(ctx -> targets.run(ctx.pathParam("name"),
+                        runKind(ctx))
                 .onSuccess(o -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(renderer.apply(o.report())))
                 .onFailure(ctx::fail));
@@ -197,6 +200,16 @@ public final class ApiServer {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
     }
 
+    /** {@code ?kind=pulse|audit|load}; an audit when absent (the fullest picture, what a run meant before kinds). */
+    private static RunKind runKind(RoutingContext ctx) {
+        String kind = ctx.queryParams().get("kind");
+        if (kind == null) {
+            return RunKind.AUDIT;
+        }
+        return RunKind.parse(kind).orElseThrow(() -> new ApiException(400, "kind: \"" + kind
+                + "\" is not a run kind; use pulse, audit or load"));
+    }
+
     private void failure(RoutingContext ctx) {
         Throwable t = ctx.failure();
         int status;
@@ -206,6 +219,9 @@ public final class ApiServer {
             problems = e.problems();
         } else if (t instanceof NoSuchTargetException e) {
             status = 404;
+            problems = List.of(e.getMessage());
+        } else if (t instanceof RunRefusedException e) {
+            status = 409;
             problems = List.of(e.getMessage());
         } else if (t == null && ctx.statusCode() == 413) {
             status = 413;

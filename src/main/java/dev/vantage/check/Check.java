@@ -1,5 +1,6 @@
 package dev.vantage.check;
 
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 
 import java.util.Set;
@@ -20,6 +21,14 @@ public interface Check {
 
     /** Every {@link Finding#result()} this check can return; the scoring table must price each one. */
     Set<String> results();
+
+    /**
+     * The probes whose evidence this check reads. A plan sends a probe only when an enabled check needs it, and a
+     * check is evaluated only on a run that sent everything it needs (the page alone, by default).
+     */
+    default Set<ProbeKind> needs() {
+        return Set.of(ProbeKind.PAGE);
+    }
 
     /** Evaluates the evidence; never throws for odd evidence, it returns a finding saying what was odd. */
     Finding evaluate(SiteEvidence evidence);

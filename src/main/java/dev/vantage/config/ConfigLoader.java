@@ -78,9 +78,13 @@ public final class ConfigLoader {
         List<TargetSpec> targets = targets(top.child("targets"), problems);
         List<ApiToken> tokens = tokens(top.child("auth"));
         Node p = top.child("probing");
-        p.expectObject(Set.of("allow-private", "allow-loopback"));
+        p.expectObject(Set.of("allow-private", "allow-loopback", "audit-every"));
+        Optional<Duration> auditEvery = p.child("audit-every").parsed(Durations::tryParse, "a duration like 24h");
+        auditEvery.filter(d -> d.compareTo(TargetParser.MIN_SLOW_CADENCE) < 0).ifPresent(d -> p.child("audit-every")
+                .problem("must be at least " + Durations.format(TargetParser.MIN_SLOW_CADENCE)));
         var probing = new VantageConfig.Probing(p.child("allow-private").bool().orElse(false),
-                p.child("allow-loopback").bool().orElse(false));
+                p.child("allow-loopback").bool().orElse(false),
+                auditEvery.orElse(VantageConfig.Probing.DEFAULT_AUDIT_EVERY));
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }

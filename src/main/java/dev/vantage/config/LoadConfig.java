@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class LoadConfig {
 
     static final Set<String> KEYS = Set.of("rate", "duration", "warmup", "connections", "paths", "request-timeout",
-            "p95", "max-errors", "stop-errors");
+            "p95", "max-errors", "stop-errors", "every");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,4})?)\\s*%");
 
     private LoadConfig() {

@@ -28,6 +28,11 @@ final class Node {
         problems.add((path.isEmpty() ? "(top level)" : path) + ": " + message);
     }
 
+    /** A scalar string (as opposed to an object or list) is here. */
+    boolean isText() {
+        return isPresent() && json.isTextual();
+    }
+
     boolean isPresent() {
         return json != null && !json.isNull() && !json.isMissingNode();
     }

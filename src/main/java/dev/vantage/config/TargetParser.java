@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public final class TargetParser {
 
     static final Set<String> KEYS = Set.of("name", "url", "schedule", "checks", "timeout", "headers", "ca-file",
-            "resolve", "http-port", "labels", "load");
+            "resolve", "http-port", "labels", "load", "audit");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
@@ -39,6 +39,8 @@ public final class TargetParser {
             "job", "le", "quantile", "version", "percentile", "outcome", "kind");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    /** Audits and load runs: at most hourly (docs/probes.md). */
+    public static final Duration MIN_SLOW_CADENCE = Duration.ofHours(1);
 
     private final Secrets secrets;
 
@@ -109,8 +111,11 @@ public final class TargetParser {
             return Optional.empty();
         }
         Optional<LoadSettings> load = LoadConfig.parse(n.child("load"), url.get());
+        Optional<Schedule> audit = cadence(n.child("audit"), "audit");
+        Optional<Schedule> loadEvery = n.child("load").isPresent()
+                ? cadence(n.child("load").child("every"), "load run") : Optional.empty();
         return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
-                caFile, resolve, httpPort, labels, load));
+                caFile, resolve, httpPort, labels, load, audit, loadEvery));
     }
 
     private void checkSecret(Node at, String value) {
@@ -177,6 +182,56 @@ public final class TargetParser {
         return cron.map(Schedule::cron);
     }
 
+    /**
+     * The cadence of a slow run kind ({@code audit: {every: 24h}} or {@code {cron: ...}}, {@code load.every}): absent
+     * means the default; at least {@link #MIN_SLOW_CADENCE}, because audits and load runs are what a site's owner
+     * notices. A bare duration ({@code every: 12h} under {@code load}) is accepted too.
+     */
+    private static Optional<Schedule> cadence(Node n, String what) {
+        if (!n.isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Schedule> s;
+        if (n.isText()) {
+            Optional<String> text = n.text();
+            s = text.flatMap(Durations::tryParse).map(Schedule::every);
+            if (text.isPresent() && s.isEmpty()) {
+                n.problem("\"" + text.get() + "\" is not a duration like 12h or 1d");
+                return Optional.empty();
+            }
+        } else {
+            if (!n.expectObject(Set.of("every", "cron"))) {
+                return Optional.empty();
+            }
+            boolean every = n.child("every").isPresent();
+            if (every == n.child("cron").isPresent()) {
+                n.problem("give exactly one of every (e.g. 24h) or cron");
+                return Optional.empty();
+            }
+            s = every ? cadence(n.child("every"), what) : cronOf(n.child("cron"), n);
+        }
+        Optional<Duration> shortest = s.flatMap(Schedule::shortestGap);
+        if (shortest.isPresent() && shortest.get().compareTo(MIN_SLOW_CADENCE) < 0) {
+            n.problem("a " + what + " must not run more often than every " + Durations.format(MIN_SLOW_CADENCE)
+                    + " (it sends far more than a pulse); got every " + Durations.format(shortest.get()));
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    private static Optional<Schedule> cronOf(Node cron, Node at) {
+        Optional<String> text = cron.text();
+        if (text.isPresent()) {
+            try {
+                new CronExpression(text.get());
+            } catch (java.text.ParseException e) {
+                at.problem("cron \"" + text.get() + "\" is not a Quartz cron expression: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return text.map(Schedule::cron);
+    }
+
     /** The target as the same tree the parser reads (references kept unresolved, so secrets are not stored). */
     public static ObjectNode toJson(TargetSpec t, ObjectMapper mapper) {
         ObjectNode o = mapper.createObjectNode();
@@ -206,6 +261,17 @@ public final class TargetParser {
             new java.util.TreeMap<>(t.labels()).forEach(l::put);
         }
         t.load().ifPresent(load -> LoadConfig.write(o.putObject("load"), load));
+        t.audit().ifPresent(a -> writeCadence(o.putObject("audit"), a));
+        t.loadEvery().ifPresent(e -> {
+            if (o.has("load")) {
+                writeCadence(((ObjectNode) o.get("load")).putObject("every"), e);
+            }
+        });
         return o;
+    }
+
+    private static void writeCadence(ObjectNode node, Schedule s) {
+        s.interval().ifPresent(d -> node.put("every", Durations.format(d)));
+        s.cron().ifPresent(c -> node.put("cron", c));
     }
 }

@@ -48,7 +48,15 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
         }
     }
 
-    /** Which address ranges scheduled probes may reach (link-local and metadata addresses never). */
-    public record Probing(boolean allowPrivate, boolean allowLoopback) {
+    /**
+     * Which address ranges scheduled probes may reach (link-local and metadata addresses never), and how often a
+     * target without its own {@code audit:} cadence is audited.
+     */
+    public record Probing(boolean allowPrivate, boolean allowLoopback, Duration auditEvery) {
+        public static final Duration DEFAULT_AUDIT_EVERY = Duration.ofHours(24);
+
+        public Probing(boolean allowPrivate, boolean allowLoopback) {
+            this(allowPrivate, allowLoopback, DEFAULT_AUDIT_EVERY);
+        }
     }
 }

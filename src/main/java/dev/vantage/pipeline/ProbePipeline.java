@@ -1,81 +1,72 @@
 package dev.vantage.pipeline;
 
-import dev.vantage.check.Area;
 import dev.vantage.check.Check;
 import dev.vantage.check.CheckSelection;
 import dev.vantage.check.Checks;
 import dev.vantage.check.Finding;
-import dev.vantage.check.Verdict;
 import dev.vantage.grade.Grader;
 import dev.vantage.grade.ScoringTable;
-import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.RunKind;
+import dev.vantage.probe.RunPlan;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.SiteProber;
 import dev.vantage.report.Report;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The default pipeline: probes (I/O) → checks (pure) → grade (one table) → report. */
+/**
+ * The default pipeline: probes as planned (I/O) → checks (pure, bounded, off the event loop) → composition with
+ * earlier runs' evidence → grade (one table) → report.
+ */
 public final class ProbePipeline implements SiteAssessor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ProbePipeline.class);
 
     private final Vertx vertx;
     private final Grader grader;
     private final List<Check> checks;
+    private final BoundedChecks bounded;
 
     public ProbePipeline(Vertx vertx) {
         this(vertx, Checks.all(), new Grader(ScoringTable.current()));
     }
 
     public ProbePipeline(Vertx vertx, List<Check> checks, Grader grader) {
+        this(vertx, checks, grader, new BoundedChecks());
+    }
+
+    public ProbePipeline(Vertx vertx, List<Check> checks, Grader grader, BoundedChecks bounded) {
         this.vertx = vertx;
         this.checks = List.copyOf(checks);
         this.grader = grader;
+        this.bounded = bounded;
     }
 
     @Override
-    public Future<Report> assess(URI target, ProbeOptions options) {
-        return assess(target, options, CheckSelection.ALL);
+    public Future<Report> assess(RunPlan plan, CheckSelection selection, CarriedEvidence carried) {
+        // Building the prober reads the trust stores (files, key store parsing): never on an event loop. Checks
+        // run on their own bounded pool, waited for on a worker, so a hostile page cannot stall an event loop.
+        return vertx.executeBlocking(() -> new SiteProber(vertx, plan.options()), false)
+                .compose(prober -> prober.probe(plan))
+                .compose(evidence -> vertx.executeBlocking(() -> grade(plan, evidence, selection, carried), false));
     }
 
-    @Override
-    public Future<Report> assess(URI target, ProbeOptions options, CheckSelection selection) {
-        // Building the prober reads the trust stores (files, key store parsing): never on an event loop.
-        return vertx.executeBlocking(() -> new SiteProber(vertx, options), false)
-                .compose(prober -> prober.probe(target))
-                .map(evidence -> grade(evidence, selection));
-    }
-
-    /** Checks and grades evidence; public so recorded evidence can be graded without a network. */
+    /** Checks and grades evidence of a self-contained run; public so recorded evidence can be graded offline. */
     public Report grade(SiteEvidence evidence) {
-        return grade(evidence, CheckSelection.ALL);
+        return grade(RunPlan.everything(evidence.target(), dev.vantage.probe.ProbeOptions.defaults()), evidence,
+                CheckSelection.ALL, CarriedEvidence.NONE);
     }
 
-    private Report grade(SiteEvidence evidence, CheckSelection selection) {
+    private Report grade(RunPlan plan, SiteEvidence evidence, CheckSelection selection, CarriedEvidence carried) {
         List<Check> selected = selection.apply(checks);
-        List<Finding> findings = new ArrayList<>(selected.size());
-        for (Check check : selected) {
-            findings.add(evaluateGuarded(check, evidence));
+        List<Finding> fresh = bounded.evaluate(EvidenceComposer.answerable(selected, plan), evidence);
+        Set<RunKind> covered = EvidenceComposer.covered(plan);
+        Report graded = grader.grade(evidence, EvidenceComposer.findings(fresh, carried, covered, selection));
+        if (carried == CarriedEvidence.NONE && covered.containsAll(Set.of(RunKind.values()))) {
+            return graded;
         }
-        return grader.grade(evidence, findings);
-    }
-
-    // A bug in one check must not cost the whole report: it becomes an ERROR finding and a log line.
-    private static Finding evaluateGuarded(Check check, SiteEvidence evidence) {
-        try {
-            return check.evaluate(evidence);
-        } catch (RuntimeException e) {
-            LOG.error("check {} failed on evidence from {}", check.id(), evidence.target(), e);
-            return new Finding(check.id(), check.area() == null ? Area.SECURITY : check.area(), check.title(),
-                    Verdict.ERROR, "check-error", "the check failed internally: " + e.getClass().getSimpleName(),
-                    "Report this as a Vantage bug with the log line.");
-        }
+        return graded.withComposition(EvidenceComposer.composition(graded, evidence, checks, fresh, carried,
+                covered));
     }
 }

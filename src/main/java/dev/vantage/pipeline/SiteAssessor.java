@@ -2,21 +2,23 @@ package dev.vantage.pipeline;
 
 import dev.vantage.check.CheckSelection;
 import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.RunPlan;
 import dev.vantage.report.Report;
 import io.vertx.core.Future;
 
 import java.net.URI;
 
 /**
- * Probes a site, checks the evidence and grades it: the whole pipeline behind one call, shared by the one-shot
- * {@code check} command and the service's scheduled jobs. The future never fails for anything the target does.
+ * Probes a site as planned, checks the evidence, composes it with what earlier runs left and grades it: the whole
+ * pipeline behind one call, shared by the one-shot {@code check} command and the service's scheduled runs. The
+ * future never fails for anything the target does.
  */
 public interface SiteAssessor {
 
-    Future<Report> assess(URI target, ProbeOptions options);
+    Future<Report> assess(RunPlan plan, CheckSelection checks, CarriedEvidence carried);
 
-    /** Assesses with only the selected checks graded; assessors that cannot select run them all. */
-    default Future<Report> assess(URI target, ProbeOptions options, CheckSelection checks) {
-        return assess(target, options);
+    /** Every probe and every check, nothing carried: the one-shot {@code check}. */
+    default Future<Report> assess(URI target, ProbeOptions options) {
+        return assess(RunPlan.everything(target, options), CheckSelection.ALL, CarriedEvidence.NONE);
     }
 }

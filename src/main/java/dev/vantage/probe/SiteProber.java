@@ -34,9 +34,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every probe of one site run and gathers the evidence: the page (redirects followed), the plain-HTTP
- * upgrade chain, the CORS probe, the exposure probe (always, bounded) and the opt-in rate-limit burst. The
- * returned future never fails: failures are evidence.
+ * Runs the probes of one {@link RunPlan} and gathers the evidence: the page (redirects followed) always, and as
+ * planned the plain-HTTP upgrade chain, the TLS inspection, the CORS probe, the exposure probe, the opt-in
+ * rate-limit burst and the opt-in load run. The returned future never fails: failures are evidence.
  *
  * <p>The trust stores are loaded once, in the constructor (it reads files: build the prober off the event loop).
  * Each {@link #probe} owns its own {@link HttpProber} and closes it when done.
@@ -60,7 +60,17 @@ public final class SiteProber {
         this.trust = TrustStores.load(options.caFile());
     }
 
+    /** Every probe, as the one-shot {@code check} sends them. */
     public Future<SiteEvidence> probe(URI target) {
+        return probe(RunPlan.everything(target, options));
+    }
+
+    /**
+     * Sends the planned probes and nothing else: the page always; the upgrade chain, TLS inspection, CORS, exposure,
+     * rate-limit burst and load run only when the plan names them. Evidence of a probe not sent stays absent.
+     */
+    public Future<SiteEvidence> probe(RunPlan plan) {
+        URI target = plan.target();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         Deadline deadline = Deadline.in(options.timeout());
@@ -68,26 +78,31 @@ public final class SiteProber {
         RedirectProber redirects = new RedirectProber(http);
 
         Future<RedirectChain> page = redirects.follow(HttpRequestSpec.get(target), deadline);
-        Future<Optional<RedirectChain>> upgrade = plainHttpUrl(target)
+        Future<Optional<RedirectChain>> upgrade = plainHttpUrl(target).filter(u -> plan.sends(ProbeKind.HTTP_UPGRADE))
                 .map(url -> redirects.follow(HttpRequestSpec.get(url), deadline).map(Optional::of))
                 .orElse(Future.succeededFuture(Optional.empty()));
 
-        Future<Optional<TlsInspection>> tls = inspectTls(target, deadline);
+        Future<Optional<TlsInspection>> tls = plan.sends(ProbeKind.TLS_INSPECTION) ? inspectTls(target, deadline)
+                : Future.succeededFuture(Optional.empty());
 
         return Future.all(page, upgrade, tls).compose(all -> {
             RedirectChain chain = page.result();
             URI finalUrl = chain.last().request().url();
-            HttpRequestSpec cors = new HttpRequestSpec("GET", finalUrl,
-                    Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN));
-            Future<HttpExchange> corsExchange = http.exchange(cors, deadline);
-            Future<ExposureEvidence> exposure = corsExchange.compose(x ->
-                    new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline));
-            Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> rateLimit(chain));
-            Future<Optional<LoadEvidence>> load = rateLimit.compose(x -> load(http, chain));
+            Future<Optional<HttpExchange>> corsExchange = plan.sends(ProbeKind.CORS)
+                    ? http.exchange(new HttpRequestSpec("GET", finalUrl,
+                    Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN)), deadline).map(Optional::of)
+                    : Future.succeededFuture(Optional.empty());
+            Future<Optional<ExposureEvidence>> exposure = corsExchange.compose(x -> plan.sends(ProbeKind.EXPOSURE)
+                    ? new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline)
+                    .map(Optional::of)
+                    : Future.succeededFuture(Optional.empty()));
+            Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> plan.sends(ProbeKind.RATE_LIMIT)
+                    ? rateLimit(chain) : Future.succeededFuture(Optional.empty()));
+            Future<Optional<LoadEvidence>> load = rateLimit.compose(x -> plan.sends(ProbeKind.LOAD)
+                    ? load(http, chain) : Future.succeededFuture(Optional.empty()));
             return load.map(loaded -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), chain, upgrade.result(),
-                    Optional.of(corsExchange.result()), tls.result(), Optional.of(exposure.result()),
-                    rateLimit.result(), loaded));
+                    corsExchange.result(), tls.result(), exposure.result(), rateLimit.result(), loaded));
         }).recover(error -> Future.succeededFuture(unexpected(target, startedAt, started, error)))
                 .eventually(() -> http.close().otherwiseEmpty());
     }

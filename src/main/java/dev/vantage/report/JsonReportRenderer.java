@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vantage.Version;
 import dev.vantage.check.Finding;
 import dev.vantage.probe.ProbeFailure;
+import dev.vantage.probe.RunKind;
 
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -70,22 +73,54 @@ public final class JsonReportRenderer implements ReportRenderer {
         ArrayNode findings = root.putArray("findings");
         report.findings().forEach(f -> finding(findings.addObject(), f));
         TransportJson.probe(root.putObject("probe"), report.probe());
+        Composition composition = report.composition();
         if (report.tls().isPresent()) {
             TransportJson.tls(root.putObject("tls"), report.tls().get());
         } else {
-            root.putNull("tls");
+            root.set("tls", carried(composition, RunKind.AUDIT));
         }
         if (report.load().isPresent()) {
             LoadJson.load(root.putObject("load"), report.load().get());
         } else {
-            root.putNull("load");
+            root.set("load", carried(composition, RunKind.LOAD));
         }
         if (report.idleLatency().isPresent()) {
             LoadJson.idle(root.putObject("idleLatency"), report.idleLatency().get());
         } else {
             root.putNull("idleLatency");
         }
+        evidence(root, report);
         return root;
+    }
+
+    /** The section an earlier run of {@code kind} produced, as stored; JSON null when there is none. */
+    private static JsonNode carried(Composition composition, RunKind kind) {
+        return composition.state(kind).flatMap(EvidenceState::section).flatMap(ReportSections::parse)
+                .orElse(NullNode.getInstance());
+    }
+
+    /**
+     * When each kind's evidence was taken and how old it is at this report's start (service mode); a self-contained
+     * run (the one-shot {@code check}) took all of it at once.
+     */
+    private static void evidence(ObjectNode root, Report report) {
+        ObjectNode evidence = root.putObject("evidence");
+        Composition c = report.composition();
+        for (RunKind kind : RunKind.values()) {
+            boolean selfContained = c == Composition.NONE && (kind != RunKind.LOAD || report.load().isPresent());
+            java.util.Optional<java.time.Instant> at = selfContained ? java.util.Optional.of(report.startedAt())
+                    : c.state(kind).map(EvidenceState::takenAt);
+            if (at.isEmpty()) {
+                evidence.putNull(kind.id());
+                continue;
+            }
+            ObjectNode k = evidence.putObject(kind.id());
+            k.put("at", at.get().toString());
+            k.put("ageSeconds", Math.max(0, java.time.Duration.between(at.get(), report.startedAt()).toSeconds()));
+            k.put("fresh", c == Composition.NONE || c.fresh().contains(kind));
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        c.warnings().forEach(warnings::add);
     }
 
     private static void area(ObjectNode node, AreaReport area) {

@@ -20,16 +20,27 @@ import java.util.Optional;
  * @param tls            the TLS inspection and its rating, for https targets that were inspected
  * @param load           the opt-in load run, when one was configured (refused runs included, with the reason)
  * @param idleLatency    latency percentiles over the recent recurring probes of the target (service mode only)
+ * @param composition    which run kinds' evidence the report was graded from, and how old each is (service mode)
  */
 public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                      List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
                      Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
-                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency) {
+                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition) {
 
     public Report {
         areas = List.copyOf(areas);
         findings = List.copyOf(findings);
         capsApplied = List.copyOf(capsApplied);
+        java.util.Objects.requireNonNull(composition, "composition");
+    }
+
+    /** A report of one self-contained run (no carried evidence). */
+    public Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
+                  List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
+                  Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
+                  Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency) {
+        this(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied, unreachable, probe,
+                tls, load, idleLatency, Composition.NONE);
     }
 
     /** A report without transport facts, TLS, load or idle sections (hand-built reports in tests and examples). */
@@ -43,6 +54,12 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
     /** The same report with the idle percentiles the service computed over its recent probes. */
     public Report withIdleLatency(IdleLatency value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, Optional.ofNullable(value));
+                unreachable, probe, tls, load, Optional.ofNullable(value), composition);
+    }
+
+    /** The same report, saying which evidence it was composed from. */
+    public Report withComposition(Composition value) {
+        return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
+                unreachable, probe, tls, load, idleLatency, value);
     }
 }

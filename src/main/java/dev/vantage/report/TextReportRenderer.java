@@ -50,6 +50,7 @@ public final class TextReportRenderer implements ReportRenderer {
             out.append('\n').append(paint(BOLD, "Grade capped")).append('\n');
             report.capsApplied().forEach(c -> wrapped(out, INDENT, c));
         }
+        evidence(out, report.composition(), report.startedAt());
         areas(out, report.areas());
         report.tls().ifPresent(tls -> tls(out, tls));
         report.load().ifPresent(load -> load(out, load));
@@ -103,6 +104,21 @@ public final class TextReportRenderer implements ReportRenderer {
                 + ", p95 " + LoadSummary.ms(p.p95()) + ", p99 " + LoadSummary.ms(p.p99())));
     }
 
+
+    /** A composed report (service mode) says how old each kind of evidence is, and warns about stale evidence. */
+    private void evidence(StringBuilder out, Composition c, java.time.Instant now) {
+        if (c == Composition.NONE) {
+            return;
+        }
+        out.append('\n').append(paint(BOLD, "Evidence")).append('\n');
+        for (dev.vantage.probe.RunKind kind : dev.vantage.probe.RunKind.values()) {
+            String age = c.state(kind).map(st -> dev.vantage.target.Durations.format(java.time.Duration.ofSeconds(
+                    Math.max(0, java.time.Duration.between(st.takenAt(), now).toSeconds()))) + " old"
+                    + (c.fresh().contains(kind) ? " (this run)" : "")).orElse("none yet");
+            detail(out, INDENT, kind.id(), age);
+        }
+        c.warnings().forEach(w -> wrapped(out, INDENT, paint(YELLOW, "warning: ") + w));
+    }
 
     private void areas(StringBuilder out, List<AreaReport> areas) {
         out.append('\n').append(paint(BOLD, "Areas")).append('\n');

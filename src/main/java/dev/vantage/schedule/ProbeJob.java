@@ -1,5 +1,6 @@
 package dev.vantage.schedule;
 
+import dev.vantage.probe.RunKind;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 public final class ProbeJob implements Job {
 
     static final String TARGET = "target";
+    /** The run kind ({@code pulse}, {@code audit}, {@code load}); jobs stored before the split have none: pulse. */
+    static final String KIND = "kind";
     static final String RUNNER = "vantage.runner";
     static final String MAX_WAIT = "vantage.maxWait";
     private static final Logger LOG = LoggerFactory.getLogger(ProbeJob.class);
@@ -28,6 +31,7 @@ public final class ProbeJob implements Job {
     @Override
     public void execute(JobExecutionContext ctx) throws JobExecutionException {
         String name = ctx.getMergedJobDataMap().getString(TARGET);
+        RunKind kind = RunKind.parse(ctx.getMergedJobDataMap().getString(KIND)).orElse(RunKind.PULSE);
         ProbeRunner runner;
         Duration maxWait;
         try {
@@ -37,11 +41,11 @@ public final class ProbeJob implements Job {
             throw new JobExecutionException(e);
         }
         try {
-            runner.run(name).toCompletionStage().toCompletableFuture().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            runner.run(name, kind).toCompletionStage().toCompletableFuture().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // Not a hang: the runner bounds every run itself (probe timeout, plus the load budget for targets
             // with a load run) and fails it past that bound. A long load run simply outlives this wait.
-            LOG.info("probe of {} still running after {}s; it continues, the Quartz thread moves on", name,
+            LOG.info("{} of {} still running after {}s; it continues, the Quartz thread moves on", kind.id(), name,
                     maxWait.toSeconds());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof NoSuchTargetException) {
@@ -50,7 +54,7 @@ public final class ProbeJob implements Job {
                 drop.setUnscheduleAllTriggers(true);
                 throw drop;
             }
-            LOG.warn("probe of {} failed: {}", name, e.getCause().getMessage());
+            LOG.warn("{} of {} failed: {}", kind.id(), name, e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,22 +1,27 @@
 package dev.vantage.schedule;
 
 import dev.vantage.check.CheckSelection;
-
 import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetOptions;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.pipeline.CarriedEvidence;
 import dev.vantage.pipeline.SiteAssessor;
-import dev.vantage.probe.ProbeOptions;
+import dev.vantage.plan.RunPlanner;
 import dev.vantage.probe.Deadline;
+import dev.vantage.probe.ProbeKind;
+import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.RunKind;
+import dev.vantage.probe.RunPlan;
 import dev.vantage.probe.http.HttpProber;
 import dev.vantage.probe.http.HttpRequestSpec;
 import dev.vantage.probe.http.RedirectProber;
-import dev.vantage.probe.load.LoadContext;
-import dev.vantage.probe.load.Ownership;
 import dev.vantage.probe.load.LoadProbe;
+import dev.vantage.probe.load.Ownership;
+import dev.vantage.report.EvidenceState;
 import dev.vantage.report.IdleLatency;
 import dev.vantage.report.Report;
+import dev.vantage.store.EvidenceRepository;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.StoredTarget;
 import dev.vantage.store.TargetRepository;
@@ -27,6 +32,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,35 +42,47 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * Runs one target's probe through the pipeline on a Vert.x event loop, stores the result on a worker, then tells
- * the sinks. Runs of the same target never overlap: a second request while one is in flight gets the same future.
+ * Runs one target's pulse, audit or load run: plan (store reads on a worker) → assess (the pipeline, bounded) →
+ * store (a worker) → publish (sinks). Runs of the same target and kind never overlap (a second request while one
+ * is in flight gets the same future); audits of the same host queue behind each other; a pulse that sees the site
+ * change triggers an audit, at most one per target per {@link #TRIGGER_DEBOUNCE}.
  */
 public final class ProbeRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeRunner.class);
     /** Beyond the probe's own deadline, at most this long is given to a hung assessor before the run is abandoned. */
     private static final Duration MAX_GRACE = Duration.ofSeconds(5);
+    /** At most one change-triggered audit per target per hour (docs/probes.md). */
+    public static final Duration TRIGGER_DEBOUNCE = Duration.ofHours(1);
 
     private final Context context;
     private final SiteAssessor assessor;
     private final TargetRepository targets;
     private final ResultRepository results;
+    private final EvidenceRepository evidence;
     private final Function<Report, String> renderer;
     private final VantageConfig.Probing probing;
     private final Secrets secrets;
+    private final RunPlanner planner;
+    private final Clock clock;
     private final List<ResultSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, Future<RunOutcome>> inFlight = new ConcurrentHashMap<>();
     private final IdleLatencyWindow idle = new IdleLatencyWindow();
+    private final HostGate audits = new HostGate();
 
     public ProbeRunner(Vertx vertx, SiteAssessor assessor, TargetRepository targets, ResultRepository results,
-                       Function<Report, String> renderer, VantageConfig.Probing probing, Secrets secrets) {
+                       EvidenceRepository evidence, Function<Report, String> renderer, VantageConfig.Probing probing,
+                       Secrets secrets, RunPlanner planner, Clock clock) {
         this.context = vertx.getOrCreateContext();
         this.assessor = assessor;
         this.targets = targets;
         this.results = results;
+        this.evidence = evidence;
         this.renderer = renderer;
         this.probing = probing;
         this.secrets = secrets;
+        this.planner = planner;
+        this.clock = clock;
     }
 
     public void addSink(ResultSink sink) {
@@ -75,51 +93,61 @@ public final class ProbeRunner {
         return List.copyOf(sinks);
     }
 
-    /** Probes the named target now; callable from any thread. Fails with {@link NoSuchTargetException}. */
+    public RunPlanner planner() {
+        return planner;
+    }
+
+    /** An audit of the named target now (the fullest picture); see {@link #run(String, RunKind)}. */
     public Future<RunOutcome> run(String name) {
+        return run(name, RunKind.AUDIT);
+    }
+
+    /**
+     * Runs the named target's run of {@code kind} now; callable from any thread. Fails with
+     * {@link NoSuchTargetException}, or {@link dev.vantage.plan.RunRefusedException} for a load run of a target
+     * without a load block.
+     */
+    public Future<RunOutcome> run(String name, RunKind kind) {
+        String key = name + "/" + kind.id();
         Promise<RunOutcome> promise = Promise.promise();
-        Future<RunOutcome> existing = inFlight.putIfAbsent(name, promise.future());
+        Future<RunOutcome> existing = inFlight.putIfAbsent(key, promise.future());
         if (existing != null) {
             return existing;
         }
-        context.runOnContext(v -> start(name).onComplete(ar -> {
-            inFlight.remove(name, promise.future());
+        context.runOnContext(v -> start(name, kind).onComplete(ar -> {
+            inFlight.remove(key, promise.future());
             promise.handle(ar);
         }));
         return promise.future();
     }
 
-    private Future<RunOutcome> start(String name) {
-        return context.executeBlocking(() -> plan(name), false)
-                .compose(plan -> {
-                    TargetSpec spec = plan.spec();
-                    ProbeOptions options = TargetOptions.of(spec, probing, secrets);
-                    Duration limit = options.timeout().plus(grace(options.timeout()));
-                    if (spec.load().isPresent() && plan.token().isPresent()) {
-                        // Service-mode load is always owner-verified: the token goes with the settings, never
-                        // the settings alone. The wait is extended by the load run's own bound.
-                        options = options.withLoad(spec.load().get()).withLoadContext(LoadContext.verified(
-                                plan.token().get(), idle.snapshot(name).flatMap(IdleLatency::requestP95)));
-                        limit = limit.plus(LoadProbe.budget(spec.load().get())).plus(Ownership.MAX_VERIFY);
-                    }
-                    return bounded(assessor.assess(spec.url(), options, new CheckSelection(spec.enable(),
-                            spec.disable())), limit, name).compose(a -> store(spec, a));
-                });
+    /** Everything a run needs from the store, read in one blocking step. */
+    private record Prepared(TargetSpec spec, RunPlan plan, CarriedEvidence carried, Duration limit) {
     }
 
-    /** What one run needs from the store: the target, and its ownership token when it has a load run. */
-    private record Plan(TargetSpec spec, Optional<String> token) {
+    private Future<RunOutcome> start(String name, RunKind kind) {
+        return context.executeBlocking(() -> prepare(name, kind), false).compose(p -> {
+            Future<Report> assessed = kind == RunKind.AUDIT
+                    ? audits.serialise(p.plan().target().getHost(), () -> assess(p))
+                    : assess(p);
+            return assessed.compose(report -> store(p, report));
+        });
     }
 
-    private Plan plan(String name) {
-        return plan(name, false);
+    private Future<Report> assess(Prepared p) {
+        return bounded(assessor.assess(p.plan(), new CheckSelection(p.spec().enable(), p.spec().disable()),
+                p.carried()), p.limit(), p.spec().name());
     }
 
-    /** The stored target; its token too when it has a load run, or always with {@code withToken}. */
-    private Plan plan(String name, boolean withToken) {
+    private Prepared prepare(String name, RunKind kind) {
         TargetSpec spec = targets.find(name).map(StoredTarget::spec).orElseThrow(() -> new NoSuchTargetException(name));
-        return new Plan(spec, withToken || spec.load().isPresent() ? targets.verificationToken(name)
-                : Optional.empty());
+        Optional<String> token = kind == RunKind.LOAD ? targets.verificationToken(name) : Optional.empty();
+        RunPlan plan = planner.plan(spec, kind, token, idle.snapshot(name).flatMap(IdleLatency::requestP95));
+        Duration limit = plan.options().timeout().plus(grace(plan.options().timeout()));
+        if (plan.sends(ProbeKind.LOAD) && plan.options().load().isPresent()) {
+            limit = limit.plus(LoadProbe.budget(plan.options().load().get())).plus(Ownership.MAX_VERIFY);
+        }
+        return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec)), limit);
     }
 
     /**
@@ -128,16 +156,16 @@ public final class ProbeRunner {
      */
     public Future<Ownership.Verification> verifyOwnership(String name) {
         return context.executeBlocking(() -> {
-            Plan plan = plan(name, true);
-            String token = plan.token().orElseThrow(() -> new NoSuchTargetException(name));
-            ProbeOptions options = TargetOptions.of(plan.spec(), probing, secrets);
-            return new OwnershipCheck(context.owner(), plan.spec().url(), token,
-                    new HttpProber(context.owner(), options));
+            TargetSpec spec = targets.find(name).map(StoredTarget::spec)
+                    .orElseThrow(() -> new NoSuchTargetException(name));
+            String token = targets.verificationToken(name).orElseThrow(() -> new NoSuchTargetException(name));
+            ProbeOptions options = TargetOptions.of(spec, probing, secrets);
+            return new OwnershipCheck(context.owner(), spec.url(), token, new HttpProber(context.owner(), options));
         }, false).compose(OwnershipCheck::run);
     }
 
     /** One ownership check: the prober it owns is closed whatever happens. */
-    private record OwnershipCheck(io.vertx.core.Vertx vertx, java.net.URI url, String token, HttpProber http) {
+    private record OwnershipCheck(Vertx vertx, java.net.URI url, String token, HttpProber http) {
         Future<Ownership.Verification> run() {
             Deadline deadline = Deadline.in(Ownership.FETCH_TIMEOUT);
             return new RedirectProber(http).follow(HttpRequestSpec.get(url), deadline)
@@ -151,20 +179,70 @@ public final class ProbeRunner {
         idle.forget(name);
     }
 
-    private Future<RunOutcome> store(TargetSpec spec, Report graded) {
-        idle.add(spec.name(), graded.probe());
-        Report report = idle.snapshot(spec.name()).map(graded::withIdleLatency).orElse(graded);
+    private Future<RunOutcome> store(Prepared p, Report graded) {
+        String name = p.spec().name();
+        RunKind kind = p.plan().kind();
+        idle.add(name, graded.probe());
+        Report report = idle.snapshot(name).map(graded::withIdleLatency).orElse(graded);
         String json = renderer.apply(report);
-        return context.executeBlocking(() -> results.insert(spec.name(), report, json), false).map(id -> {
+        return context.executeBlocking(() -> persist(p, report, json), false).map(id -> {
             for (ResultSink sink : sinks) {
                 try {
-                    sink.accept(spec, report);
+                    sink.accept(p.spec(), report);
                 } catch (RuntimeException e) {
-                    LOG.warn("result sink {} failed for target {}", sink.getClass().getSimpleName(), spec.name(), e);
+                    LOG.warn("result sink {} failed for target {}", sink.getClass().getSimpleName(), name, e);
                 }
             }
-            return new RunOutcome(spec.name(), id, report);
+            if (kind == RunKind.PULSE) {
+                triggerAuditOnChange(p, report);
+            }
+            return new RunOutcome(name, id, report);
         });
+    }
+
+    /**
+     * One result row (a pulse keeps its report only when the grade, success or watched facts changed), the fresh
+     * evidence states of the kinds the run covered, and the newest composed report.
+     */
+    private long persist(Prepared p, Report report, String json) {
+        String name = p.spec().name();
+        RunKind kind = p.plan().kind();
+        Optional<EvidenceRepository.Latest> before = evidence.latest(name);
+        boolean changed = kind != RunKind.PULSE || before.isEmpty()
+                || !before.get().grade().equals(report.grade().letter())
+                || before.get().success() != report.unreachable().isEmpty()
+                || watchChanged(p.carried(), report);
+        long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty());
+        for (RunKind fresh : report.composition().fresh()) {
+            report.composition().state(fresh).ifPresent(s -> evidence.save(name, s));
+        }
+        evidence.saveLatest(name, new EvidenceRepository.Latest(json, report.startedAt(), report.grade().letter(),
+                report.unreachable().isEmpty()));
+        return id;
+    }
+
+    private static boolean watchChanged(CarriedEvidence before, Report report) {
+        Optional<String> was = before.state(RunKind.PULSE).flatMap(EvidenceState::watch);
+        Optional<String> now = report.composition().state(RunKind.PULSE).flatMap(EvidenceState::watch);
+        return was.isPresent() && now.isPresent() && !was.equals(now);
+    }
+
+    /** A pulse that saw the certificate, TLS parameters, banner or security headers change asks for an audit. */
+    private void triggerAuditOnChange(Prepared p, Report report) {
+        if (!watchChanged(p.carried(), report) || !p.plan().probes().equals(java.util.Set.of(ProbeKind.PAGE))) {
+            return;
+        }
+        String name = p.spec().name();
+        context.executeBlocking(() -> evidence.claimTriggeredAudit(name, clock.instant(), TRIGGER_DEBOUNCE), false)
+                .onSuccess(claimed -> {
+                    if (claimed) {
+                        LOG.info("target {} changed since its previous pulse; auditing it now", name);
+                        run(name, RunKind.AUDIT);
+                    } else {
+                        LOG.debug("target {} changed again within {}; audit debounced", name, TRIGGER_DEBOUNCE);
+                    }
+                })
+                .onFailure(e -> LOG.warn("could not claim a triggered audit of {}: {}", name, e.getMessage()));
     }
 
     private static Duration grace(Duration timeout) {

@@ -1,6 +1,9 @@
 package dev.vantage.schedule;
 
+import dev.vantage.config.Schedule;
 import dev.vantage.config.TargetSpec;
+import dev.vantage.plan.RunPlanner;
+import dev.vantage.probe.RunKind;
 import dev.vantage.store.Database;
 import dev.vantage.store.ResultRepository;
 import org.quartz.CronScheduleBuilder;
@@ -21,7 +24,10 @@ import org.quartz.utils.DBConnectionManager;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +44,8 @@ public final class ProbeScheduler implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeScheduler.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private final Scheduler scheduler;
+    private final RunPlanner planner;
+    private final Clock clock;
 
     /**
      * @param name      the Quartz scheduler name; every node of a cluster must use the same one
@@ -46,6 +54,14 @@ public final class ProbeScheduler implements AutoCloseable {
      */
     public ProbeScheduler(String name, Database db, boolean clustered, ProbeRunner runner, ResultRepository results,
                           Duration retention, Duration maxWait) throws SchedulerException {
+        this(name, db, clustered, runner, results, retention, maxWait, Clock.systemUTC());
+    }
+
+    /** @param clock where the first fire times of interval schedules are computed from (tests pin it) */
+    public ProbeScheduler(String name, Database db, boolean clustered, ProbeRunner runner, ResultRepository results,
+                          Duration retention, Duration maxWait, Clock clock) throws SchedulerException {
+        this.planner = runner.planner();
+        this.clock = clock;
         String dsName = "vantage-" + name;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new PooledProvider(db));
         Properties p = new Properties();
@@ -83,44 +99,68 @@ public final class ProbeScheduler implements AutoCloseable {
     }
 
     /**
-     * Creates or replaces the schedule of a target. An unchanged schedule is left alone, so restarts keep the
-     * next fire times instead of probing everything at once.
+     * Creates or replaces the schedules of a target: its pulse, its audit and (with a load block) its load run, each
+     * a durable job and trigger. An unchanged schedule is left alone, so restarts keep the next fire times instead of
+     * probing everything at once.
      */
     public void schedule(TargetSpec spec) throws SchedulerException {
-        JobKey key = JobKey.jobKey(spec.name(), PROBES);
-        Trigger existing = scheduler.getTrigger(TriggerKey.triggerKey(spec.name(), PROBES));
-        if (existing != null && sameSchedule(existing, spec)) {
+        schedule(spec.name(), RunKind.PULSE, Optional.of(spec.schedule()));
+        schedule(spec.name(), RunKind.AUDIT, Optional.of(planner.auditSchedule(spec)));
+        schedule(spec.name(), RunKind.LOAD, planner.loadSchedule(spec));
+    }
+
+    private void schedule(String name, RunKind kind, Optional<Schedule> wanted) throws SchedulerException {
+        JobKey key = JobKey.jobKey(name, group(kind));
+        TriggerKey triggerKey = TriggerKey.triggerKey(name, group(kind));
+        Trigger existing = scheduler.getTrigger(triggerKey);
+        if (wanted.isEmpty()) {
+            scheduler.deleteJob(key);
             return;
         }
-        if (existing != null && (existing instanceof CronTrigger) != spec.schedule().cron().isPresent()) {
+        Schedule s = wanted.get();
+        if (existing != null && sameSchedule(existing, s)) {
+            return;
+        }
+        if (existing != null && (existing instanceof CronTrigger) != s.cron().isPresent()) {
             // Quartz cannot replace a trigger by one of another type in place (it looks in the wrong table).
             scheduler.unscheduleJob(existing.getKey());
         }
-        JobDetail job = JobBuilder.newJob(ProbeJob.class).withIdentity(key).usingJobData(ProbeJob.TARGET, spec.name())
-                .storeDurably().build();
-        TriggerBuilder<Trigger> tb = TriggerBuilder.newTrigger().withIdentity(spec.name(), PROBES).forJob(key)
-                .startNow();
-        Trigger trigger = spec.schedule().interval().<Trigger>map(d -> tb.withSchedule(SimpleScheduleBuilder
-                        .simpleSchedule().withIntervalInMilliseconds(d.toMillis()).repeatForever()
+        JobDetail job = JobBuilder.newJob(ProbeJob.class).withIdentity(key).usingJobData(ProbeJob.TARGET, name)
+                .usingJobData(ProbeJob.KIND, kind.id()).storeDurably().build();
+        TriggerBuilder<Trigger> tb = TriggerBuilder.newTrigger().withIdentity(triggerKey).forJob(key);
+        Trigger trigger = s.interval().<Trigger>map(d -> tb.startAt(Date.from(Jitter.firstFire(name, kind, d,
+                        clock.instant()))).withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(d.toMillis()).repeatForever()
                         // After a pause, skip the missed runs instead of bursting them.
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build())
-                .orElseGet(() -> tb.withSchedule(CronScheduleBuilder.cronSchedule(spec.schedule().cron().orElseThrow())
+                .orElseGet(() -> tb.startNow().withSchedule(CronScheduleBuilder.cronSchedule(s.cron().orElseThrow())
                         .withMisfireHandlingInstructionDoNothing()).build());
         scheduler.scheduleJob(job, Set.of(trigger), true);
     }
 
-    private static boolean sameSchedule(Trigger t, TargetSpec spec) {
-        if (t instanceof SimpleTrigger s && spec.schedule().interval().isPresent()) {
-            return s.getRepeatInterval() == spec.schedule().interval().get().toMillis();
+    /** Quartz job group of a run kind; pulses keep the group of the single run kind before the split. */
+    static String group(RunKind kind) {
+        return switch (kind) {
+            case PULSE -> PROBES;
+            case AUDIT -> "audits";
+            case LOAD -> "loads";
+        };
+    }
+
+    private static boolean sameSchedule(Trigger t, Schedule s) {
+        if (t instanceof SimpleTrigger simple && s.interval().isPresent()) {
+            return simple.getRepeatInterval() == s.interval().get().toMillis();
         }
-        if (t instanceof CronTrigger c && spec.schedule().cron().isPresent()) {
-            return c.getCronExpression().equals(spec.schedule().cron().get());
+        if (t instanceof CronTrigger c && s.cron().isPresent()) {
+            return c.getCronExpression().equals(s.cron().get());
         }
         return false;
     }
 
     public void unschedule(String name) throws SchedulerException {
-        scheduler.deleteJob(JobKey.jobKey(name, PROBES));
+        for (RunKind kind : RunKind.values()) {
+            scheduler.deleteJob(JobKey.jobKey(name, group(kind)));
+        }
     }
 
     /** Names of the targets that have a schedule. */
@@ -130,8 +170,13 @@ public final class ProbeScheduler implements AutoCloseable {
         return out;
     }
 
+    /** The pulse trigger of a target. */
     public Trigger trigger(String name) throws SchedulerException {
-        return scheduler.getTrigger(TriggerKey.triggerKey(name, PROBES));
+        return trigger(name, RunKind.PULSE);
+    }
+
+    public Trigger trigger(String name, RunKind kind) throws SchedulerException {
+        return scheduler.getTrigger(TriggerKey.triggerKey(name, group(kind)));
     }
 
     public boolean running() {

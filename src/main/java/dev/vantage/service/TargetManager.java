@@ -6,6 +6,8 @@ import dev.vantage.schedule.ProbeRunner;
 import dev.vantage.schedule.ProbeScheduler;
 import dev.vantage.schedule.ResultSink;
 import dev.vantage.schedule.RunOutcome;
+import dev.vantage.probe.RunKind;
+import dev.vantage.store.EvidenceRepository;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.ResultSummary;
 import dev.vantage.store.StoredTarget;
@@ -33,14 +35,16 @@ public final class TargetManager {
     private final Vertx vertx;
     private final TargetRepository targets;
     private final ResultRepository results;
+    private final EvidenceRepository evidence;
     private final ProbeScheduler scheduler;
     private final ProbeRunner runner;
 
-    public TargetManager(Vertx vertx, TargetRepository targets, ResultRepository results, ProbeScheduler scheduler,
-                         ProbeRunner runner) {
+    public TargetManager(Vertx vertx, TargetRepository targets, ResultRepository results, EvidenceRepository evidence,
+                         ProbeScheduler scheduler, ProbeRunner runner) {
         this.vertx = vertx;
         this.targets = targets;
         this.results = results;
+        this.evidence = evidence;
         this.scheduler = scheduler;
         this.runner = runner;
     }
@@ -115,14 +119,16 @@ public final class TargetManager {
         });
     }
 
-    public Future<RunOutcome> run(String name) {
-        return runner.run(name);
+    public Future<RunOutcome> run(String name, RunKind kind) {
+        return runner.run(name, kind);
     }
 
+    /** The newest composed report (reports stored before the pulse/audit split are read from the results). */
     public Future<String> latestReport(String name) {
         return blocking(() -> {
             targets.find(name).orElseThrow(() -> notFound(name));
-            return results.latestReport(name).orElseThrow(() -> new ApiException(404,
+            return evidence.latest(name).map(EvidenceRepository.Latest::report).or(() -> results.latestReport(name))
+                    .orElseThrow(() -> new ApiException(404,
                     "target \"" + name + "\" has no result yet; POST /api/targets/" + name + "/run to probe it now"));
         });
     }
@@ -167,6 +173,7 @@ public final class TargetManager {
         scheduler.unschedule(name);
         targets.delete(name);
         results.deleteTarget(name);
+        evidence.deleteTarget(name);
         runner.forget(name);
         for (ResultSink sink : runner.sinks()) {
             sink.forget(name);

@@ -12,6 +12,10 @@ import dev.vantage.schedule.ProbeScheduler;
 import dev.vantage.store.Database;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.TargetRepository;
+import dev.vantage.store.EvidenceRepository;
+import dev.vantage.check.Checks;
+import dev.vantage.plan.RunPlanner;
+import java.time.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -76,12 +80,15 @@ public final class VantageService {
             db = Database.open(config.storage());
             TargetRepository targets = new TargetRepository(db.dataSource());
             ResultRepository results = new ResultRepository(db.dataSource());
-            ProbeRunner runner = new ProbeRunner(vertx, assessor, targets, results, renderer, config.probing(), secrets);
+            EvidenceRepository evidence = new EvidenceRepository(db.dataSource());
+            ProbeRunner runner = new ProbeRunner(vertx, assessor, targets, results, evidence, renderer,
+                    config.probing(), secrets, new RunPlanner(config.probing(), secrets, Checks.all()),
+                    Clock.systemUTC());
             runner.addSink(new ProbeMetrics(registry));
             scheduler = new ProbeScheduler(schedulerName, db, config.storage().clustered(), runner, results,
                     config.storage().retention(), MAX_JOB_WAIT);
             ServiceMetrics.bind(registry, scheduler.quartz());
-            return new TargetManager(vertx, targets, results, scheduler, runner);
+            return new TargetManager(vertx, targets, results, evidence, scheduler, runner);
         }).compose(manager -> manager.syncFromFile(config.targets()).compose(v -> vertx.executeBlocking(() -> {
             scheduler.start();
             return manager;

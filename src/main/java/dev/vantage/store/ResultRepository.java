@@ -1,5 +1,8 @@
 package dev.vantage.store;
 
+import dev.vantage.probe.Phase;
+import dev.vantage.probe.RunKind;
+import dev.vantage.report.ProbeSummary;
 import dev.vantage.report.Report;
 
 import javax.sql.DataSource;
@@ -8,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,12 +27,21 @@ public final class ResultRepository {
         this.ds = ds;
     }
 
-    /** Stores one result with its rendered JSON; returns its id once committed. */
+    /** Stores one full result (an audit) with its rendered JSON; returns its id once committed. */
     public long insert(String target, Report report, String reportJson) {
+        return insert(target, RunKind.AUDIT, report, Optional.of(reportJson));
+    }
+
+    /**
+     * Stores one result of a run of {@code kind}: the summary columns always, the rendered report only when given
+     * (a pulse that changed nothing is kept compact). Returns its id once committed.
+     */
+    public long insert(String target, RunKind kind, Report report, Optional<String> reportJson) {
         String sql = "INSERT INTO results (target, probed_at, success, grade, score, duration_ms, scoring_version, "
-                + "report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + "report, kind, status, ttfb_ms, tls_version, cert_expiry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ProbeSummary p = report.probe();
             ps.setString(1, target);
             ps.setObject(2, report.startedAt().atOffset(ZoneOffset.UTC));
             ps.setBoolean(3, report.unreachable().isEmpty());
@@ -36,7 +49,12 @@ public final class ResultRepository {
             ps.setInt(5, report.score());
             ps.setLong(6, report.took().toMillis());
             ps.setString(7, report.scoringVersion());
-            ps.setString(8, reportJson);
+            ps.setString(8, reportJson.orElse(null));
+            ps.setString(9, kind.id());
+            ps.setInt(10, p.statusCode());
+            ps.setLong(11, Optional.ofNullable(p.phases().get(Phase.PROCESSING)).map(Duration::toMillis).orElse(-1L));
+            ps.setString(12, p.tlsVersion().orElse(null));
+            ps.setObject(13, p.earliestCertExpiry().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;
@@ -48,7 +66,7 @@ public final class ResultRepository {
 
     /** Newest first, at most {@code limit}, probed at or after {@code since}. */
     public List<ResultSummary> history(String target, Instant since, int limit) {
-        String sql = "SELECT id, target, probed_at, success, grade, score, duration_ms, scoring_version FROM results "
+        String sql = "SELECT id, target, probed_at, success, grade, score, duration_ms, scoring_version, kind FROM results "
                 + "WHERE target = ? AND probed_at >= ? ORDER BY probed_at DESC, id DESC";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, target);
@@ -58,7 +76,8 @@ public final class ResultRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ResultSummary(rs.getLong(1), rs.getString(2), TargetRepository.instant(rs, 3),
-                            rs.getBoolean(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8)));
+                            rs.getBoolean(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8),
+                            RunKind.parse(rs.getString(9)).orElse(RunKind.AUDIT)));
                 }
             }
             return out;
@@ -69,7 +88,8 @@ public final class ResultRepository {
 
     /** The JSON report of the newest result of the target. */
     public Optional<String> latestReport(String target) {
-        String sql = "SELECT report FROM results WHERE target = ? ORDER BY probed_at DESC, id DESC";
+        String sql = "SELECT report FROM results WHERE target = ? AND report IS NOT NULL "
+                + "ORDER BY probed_at DESC, id DESC";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, target);
             ps.setMaxRows(1);

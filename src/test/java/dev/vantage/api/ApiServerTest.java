@@ -56,9 +56,9 @@ class ApiServerTest {
     }
 
     void start() {
-        service = new VantageService(vertx -> (url, options) -> {
+        service = new VantageService(vertx -> (plan, checks, carried) -> {
             probes.incrementAndGet();
-            return Future.succeededFuture(SampleReports.graded(url, Instant.now(), Grade.B, 74));
+            return Future.succeededFuture(SampleReports.graded(plan.target(), Instant.now(), Grade.B, 74));
         }, SampleReports::json, SECRETS, "api-test-" + NAMES.incrementAndGet());
         service.start(config()).toCompletionStage().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
     }

@@ -25,7 +25,8 @@ class JsonReportRendererTest {
         List<String> keys = new ArrayList<>();
         parse(SampleReports.mixed()).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("target", "grade", "score", "scoringVersion", "vantageVersion", "startedAt",
-                "durationMs", "unreachable", "capsApplied", "areas", "findings", "probe", "tls", "load", "idleLatency");
+                "durationMs", "unreachable", "capsApplied", "areas", "findings", "probe", "tls", "load", "idleLatency",
+                "evidence", "warnings");
     }
 
     @Test

@@ -4,12 +4,18 @@ import dev.vantage.check.Area;
 import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
 /** Base of the exposure checks: a run without exposure evidence is "not probed", never a pass. */
 abstract class ExposureCheck extends BaseCheck {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.EXPOSURE);
+    }
 
     private final String notProbed;
 

@@ -4,6 +4,7 @@ import dev.vantage.check.Area;
 import dev.vantage.check.Check;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.load.LoadEvidence;
 import dev.vantage.probe.load.LoadEvidence.Outcome;
@@ -19,6 +20,11 @@ import java.util.function.Function;
  * errors fails hardest; a run cut off by its deadline warns. Not applicable unless a load run was configured.
  */
 public final class LoadCheck implements Check {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.LOAD);
+    }
 
     public static final String WITHIN = "load-within-thresholds";
     public static final String P95_OVER = "load-p95-over-threshold";

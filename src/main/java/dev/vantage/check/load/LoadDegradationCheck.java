@@ -6,6 +6,7 @@ import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.Phase;
 import dev.vantage.probe.PhaseTimings;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.load.LoadEvidence;
 
@@ -23,6 +24,11 @@ import java.util.function.Function;
  * {@value #FLOOR_MILLIS} ms passes whatever the ratio: 1 ms becoming 3 ms harms nobody.
  */
 public final class LoadDegradationCheck implements Check {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.LOAD);
+    }
 
     public static final String LOW = "load-degradation-low";
     public static final String MODERATE = "load-degradation-moderate";

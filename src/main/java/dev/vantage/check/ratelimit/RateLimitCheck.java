@@ -4,6 +4,7 @@ import dev.vantage.check.Area;
 import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.Header;
 import dev.vantage.probe.ratelimit.RateLimitEvidence;
@@ -18,6 +19,11 @@ import java.util.stream.Collectors;
  * can follow); accepting the whole burst fails. Not applicable unless the opt-in burst was configured.
  */
 public final class RateLimitCheck extends BaseCheck {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.RATE_LIMIT);
+    }
 
     public static final String CLEAR = "rate-limit-429-retry-after";
     public static final String NO_RETRY_AFTER = "rate-limit-429-without-retry-after";

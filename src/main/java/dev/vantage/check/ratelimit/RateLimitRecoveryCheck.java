@@ -4,6 +4,7 @@ import dev.vantage.check.Area;
 import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.ratelimit.RateLimitEvidence;
 
@@ -12,6 +13,11 @@ import dev.vantage.probe.ratelimit.RateLimitEvidence;
  * limit that never lifts locks real users out.
  */
 public final class RateLimitRecoveryCheck extends BaseCheck {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.RATE_LIMIT);
+    }
 
     public static final String RECOVERS = "rate-limit-recovers";
     public static final String NEVER_RECOVERS = "rate-limit-never-recovers";

@@ -4,6 +4,7 @@ import dev.vantage.check.Area;
 import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.Headers;
 import dev.vantage.probe.http.HttpExchange;
@@ -16,6 +17,11 @@ import static dev.vantage.check.CheckSupport.quote;
  * site read the page with the visitor's cookies.
  */
 public final class CorsCheck extends BaseCheck {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.CORS);
+    }
 
     public static final String NOT_IMPLEMENTED = "cross-origin-resource-sharing-not-implemented";
     public static final String PUBLIC = "cross-origin-resource-sharing-implemented-with-public-access";

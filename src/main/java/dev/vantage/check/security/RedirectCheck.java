@@ -4,6 +4,7 @@ import dev.vantage.check.Area;
 import dev.vantage.check.BaseCheck;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.RedirectChain;
@@ -18,6 +19,11 @@ import static dev.vantage.check.CheckSupport.trustedHttps;
 
 /** HTTP to HTTPS redirection, graded like MDN HTTP Observatory's "redirection" test from {@code http://host/}. */
 public final class RedirectCheck extends BaseCheck {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.HTTP_UPGRADE);
+    }
 
     public static final String TO_HTTPS = "redirection-to-https";
     public static final String TO_HTTPS_TEMPORARY = "redirection-to-https-temporary";

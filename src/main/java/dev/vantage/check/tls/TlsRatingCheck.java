@@ -8,6 +8,7 @@ import dev.vantage.check.Verdict;
 import dev.vantage.check.security.HstsPolicy;
 import dev.vantage.grade.tls.SslLabsRating;
 import dev.vantage.grade.tls.TlsRating;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.tls.TlsInspection;
 
@@ -22,6 +23,11 @@ import java.util.stream.Stream;
  * overall grade by it, so a T (untrusted) or M (mismatch) endpoint can never score well overall.
  */
 public final class TlsRatingCheck implements Check {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.TLS_INSPECTION);
+    }
 
     /** Letters the rating can give, as result suffixes. */
     static final Set<String> LETTERS = Set.of("a-plus", "a", "a-minus", "b", "c", "d", "e", "f", "t", "m");

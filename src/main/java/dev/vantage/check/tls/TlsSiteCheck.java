@@ -4,6 +4,7 @@ import dev.vantage.check.Area;
 import dev.vantage.check.Check;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 
 import java.util.Set;
@@ -16,6 +17,11 @@ import java.util.stream.Stream;
  * clashes: a "weak" cipher and a "weak" key are different findings.
  */
 public final class TlsSiteCheck implements Check {
+
+    @Override
+    public java.util.Set<ProbeKind> needs() {
+        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.TLS_INSPECTION);
+    }
 
     /** Suffix of the result returned when the run has no TLS inspection (plain-http target, unresolvable name). */
     public static final String NOT_INSPECTED = "not-inspected";

@@ -1,0 +1,29 @@
+package dev.vantage.probe;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What one run will send, decided before anything is sent: its kind, the target, how politely (options, including
+ * the deadline), and which probes. The page is always part of a plan: every other probe starts from its final URL.
+ *
+ * @param probes the probes to send; {@link ProbeKind#PAGE} is added when missing
+ */
+public record RunPlan(RunKind kind, URI target, ProbeOptions options, Set<ProbeKind> probes) {
+
+    public RunPlan {
+        EnumSet<ProbeKind> copy = EnumSet.of(ProbeKind.PAGE);
+        copy.addAll(probes);
+        probes = Set.copyOf(copy);
+    }
+
+    /** Every probe: what the one-shot {@code check} sends (a pulse plus an audit, plus the load run if configured). */
+    public static RunPlan everything(URI target, ProbeOptions options) {
+        return new RunPlan(RunKind.AUDIT, target, options, EnumSet.allOf(ProbeKind.class));
+    }
+
+    public boolean sends(ProbeKind probe) {
+        return probes.contains(probe);
+    }
+}
