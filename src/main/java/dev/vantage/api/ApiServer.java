@@ -162,7 +162,7 @@ public final class ApiServer {
             for (ResultSummary s : list) {
                 a.addObject().put("id", s.id()).put("time", s.probedAt().toString()).put("success", s.success())
                         .put("grade", s.grade()).put("score", s.score()).put("durationMs", s.durationMs())
-                        .put("scoringVersion", s.scoringVersion());
+                        .put("scoringVersion", s.scoringVersion()).put("kind", s.kind().id());
             }
             return a;
         }), 200);
