@@ -1,5 +1,12 @@
 package dev.vantage.store;
 
+import dev.vantage.check.Area;
+import dev.vantage.check.Finding;
+import dev.vantage.check.Verdict;
+import dev.vantage.probe.RunKind;
+import dev.vantage.report.EvidenceState;
+import java.time.Instant;
+
 import dev.vantage.config.Schedule;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.grade.Grade;
@@ -29,6 +36,47 @@ abstract class RepositoryContract {
                 Optional.empty(), Map.of(), Optional.of(8080), Map.of("team", "web"),
                 Optional.of(LoadSettings.of(20, Duration.ofSeconds(5)).withPaths(List.of("/login", "/"))
                         .withWarmup(Duration.ofSeconds(1)).withMaxErrorRatio(0.005)));
+    }
+
+    @Test
+    void aTriggeredAuditIsClaimedAtMostOncePerDebounceWhateverTheNode() {
+        EvidenceRepository a = new EvidenceRepository(database().dataSource());
+        EvidenceRepository b = new EvidenceRepository(database().dataSource());
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        Duration hour = Duration.ofHours(1);
+        assertThat(a.claimTriggeredAudit("shop", t0, hour)).as("first change").isTrue();
+        assertThat(b.claimTriggeredAudit("shop", t0.plusSeconds(1), hour)).as("same change seen by node B").isFalse();
+        assertThat(a.claimTriggeredAudit("shop", t0.plus(Duration.ofMinutes(59)), hour)).isFalse();
+        assertThat(b.claimTriggeredAudit("shop", t0.plus(Duration.ofMinutes(60)), hour)).as("an hour later").isTrue();
+        assertThat(a.claimTriggeredAudit("blog", t0, hour)).as("per target").isTrue();
+    }
+
+    @Test
+    void evidenceStatesAndTheLatestReportAreKeptPerTargetAndKind() {
+        EvidenceRepository repo = new EvidenceRepository(database().dataSource());
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        Finding f = new Finding("security.cors", Area.SECURITY, "CORS", Verdict.PASS, "cors-not-reflected",
+                "no Access-Control-Allow-Origin", "");
+        repo.save("shop", new EvidenceState(RunKind.AUDIT, t0, List.of(f), Optional.of("{\"tls\":1}"),
+                Optional.empty()));
+        repo.save("shop", new EvidenceState(RunKind.PULSE, t0.plusSeconds(60), List.of(), Optional.empty(),
+                Optional.of("abc")));
+        repo.save("shop", new EvidenceState(RunKind.PULSE, t0.plusSeconds(120), List.of(), Optional.empty(),
+                Optional.of("def")));
+        var states = repo.states("shop");
+        assertThat(states).containsOnlyKeys(RunKind.AUDIT, RunKind.PULSE);
+        assertThat(states.get(RunKind.AUDIT).findings()).containsExactly(f);
+        assertThat(states.get(RunKind.AUDIT).section()).contains("{\"tls\":1}");
+        assertThat(states.get(RunKind.PULSE).watch()).contains("def");
+        assertThat(states.get(RunKind.PULSE).takenAt()).isEqualTo(t0.plusSeconds(120));
+
+        repo.saveLatest("shop", new EvidenceRepository.Latest("{\"n\":2}", t0.plusSeconds(120), "A", true));
+        repo.saveLatest("shop", new EvidenceRepository.Latest("{\"n\":1}", t0.plusSeconds(60), "B", true));
+        assertThat(repo.latest("shop")).get().extracting(EvidenceRepository.Latest::report)
+                .as("a late, older run does not replace the newer report").isEqualTo("{\"n\":2}");
+        repo.deleteTarget("shop");
+        assertThat(repo.states("shop")).isEmpty();
+        assertThat(repo.latest("shop")).isEmpty();
     }
 
     @Test
