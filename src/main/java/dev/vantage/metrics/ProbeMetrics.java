@@ -2,7 +2,10 @@ package dev.vantage.metrics;
 
 import dev.vantage.check.Verdict;
 import dev.vantage.config.TargetSpec;
+import dev.vantage.probe.RunKind;
 import dev.vantage.report.AreaReport;
+import dev.vantage.report.Composition;
+import dev.vantage.report.EvidenceState;
 import dev.vantage.report.Report;
 import dev.vantage.report.ScoredFinding;
 import dev.vantage.probe.Phase;
@@ -135,6 +138,7 @@ public final class ProbeMetrics implements ResultSink {
             }
         }
         summary(r.probe(), tags, v);
+        evidence(r, tags, v);
         r.load().ifPresent(load -> LoadSeries.put(load, tags, v));
         recordLatency(tags, r);
         series.computeIfAbsent(spec.name(), n -> new SeriesSet(registry)).replaceWith(v);
@@ -159,6 +163,26 @@ public final class ProbeMetrics implements ResultSink {
         v.put(key("probe_dns_lookup_time_seconds", tags), resolve == null ? 0.0 : resolve.toNanos() / 1e9);
         s.earliestCertExpiry().ifPresent(t -> v.put(key("probe_ssl_earliest_cert_expiry", tags),
                 t.toEpochMilli() / 1000.0));
+    }
+
+    /**
+     * When each kind of evidence the report was composed from was taken, and its age as of the report's run (a
+     * pulse's report carries a day-old audit: {@code age{kind="audit"}} ≈ 86400). A self-contained report (no
+     * composition) took pulse and audit at once.
+     */
+    private static void evidence(Report r, Tags tags, Map<SeriesSet.Key, Double> v) {
+        for (RunKind kind : RunKind.values()) {
+            java.util.Optional<java.time.Instant> at = r.composition() == Composition.NONE
+                    ? (kind != RunKind.LOAD || r.load().isPresent() ? java.util.Optional.of(r.startedAt())
+                    : java.util.Optional.empty())
+                    : r.composition().state(kind).map(EvidenceState::takenAt);
+            at.ifPresent(t -> {
+                Tags k = tags.and("kind", kind.id());
+                v.put(key("vantage_evidence_timestamp_seconds", k), t.toEpochMilli() / 1000.0);
+                v.put(key("vantage_evidence_age_seconds", k),
+                        Math.max(0, java.time.Duration.between(t, r.startedAt()).toMillis() / 1000.0));
+            });
+        }
     }
 
     /** 0 pass, 1 warn, 2 fail (error counts as fail: the item could not be shown to be fine); others not exported. */
