@@ -180,6 +180,10 @@ public final class ApiServer {
                 }
             }
             body.put("status", ok ? "ready" : "not ready");
+            // A target that cannot be scheduled does not make the node unready (the others still run), but it
+            // is shown here until it is fixed.
+            ObjectNode skipped = body.putObject("unscheduled");
+            targets.unschedulable().forEach(skipped::put);
             json(ctx, ok ? 200 : 503, body);
         });
     }

@@ -22,7 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every change to targets goes through here, so the database, the Quartz schedule and the metrics never disagree.
@@ -38,6 +40,7 @@ public final class TargetManager {
     private final EvidenceRepository evidence;
     private final ProbeScheduler scheduler;
     private final ProbeRunner runner;
+    private final Map<String, String> unschedulable = new ConcurrentHashMap<>();
 
     public TargetManager(Vertx vertx, TargetRepository targets, ResultRepository results, EvidenceRepository evidence,
                          ProbeScheduler scheduler, ProbeRunner runner) {
@@ -72,7 +75,7 @@ public final class TargetManager {
             Set<String> stored = new HashSet<>();
             for (StoredTarget t : targets.all()) {
                 stored.add(t.spec().name());
-                scheduler.schedule(t.spec());
+                scheduleOrReport(t.spec());
             }
             for (String orphan : scheduler.scheduled()) {
                 if (!stored.contains(orphan)) {
@@ -81,6 +84,26 @@ public final class TargetManager {
             }
             return null;
         });
+    }
+
+    /**
+     * A stored target that cannot be scheduled (a cron that never fires, from an older version or a hand edit) must
+     * not stop the service: it is skipped, logged, and listed by {@code /ready} until it is fixed.
+     */
+    private void scheduleOrReport(TargetSpec spec) {
+        try {
+            scheduler.schedule(spec);
+            unschedulable.remove(spec.name());
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.error("target {} cannot be scheduled and is skipped until it is changed: {}", spec.name(), why);
+            unschedulable.put(spec.name(), why);
+        }
+    }
+
+    /** Stored targets that could not be scheduled, with the reason (shown by {@code /ready}). */
+    public Map<String, String> unschedulable() {
+        return Map.copyOf(unschedulable);
     }
 
     public Future<List<StoredTarget>> list() {
@@ -97,6 +120,7 @@ public final class TargetManager {
                 throw new ApiException(409, "a target named \"" + spec.name() + "\" already exists");
             }
             scheduler.schedule(spec);
+            unschedulable.remove(spec.name());
             return targets.find(spec.name()).orElseThrow();
         });
     }
@@ -107,6 +131,7 @@ public final class TargetManager {
             refuseFileTarget(existing);
             targets.update(spec, StoredTarget.Source.API);
             scheduler.schedule(spec);
+            unschedulable.remove(spec.name());
             return targets.find(spec.name()).orElseThrow();
         });
     }
@@ -171,6 +196,7 @@ public final class TargetManager {
 
     private void deleteEverywhere(String name) throws Exception {
         scheduler.unschedule(name);
+        unschedulable.remove(name);
         targets.delete(name);
         results.deleteTarget(name);
         evidence.deleteTarget(name);
