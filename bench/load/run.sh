@@ -52,6 +52,7 @@ done
 mvn_quiet() { ./mvnw -q -B -ntp -o "$@" >/dev/null 2>&1 || ./mvnw -q -B -ntp "$@" >/dev/null; }
 [ -d target/classes ] && [ -d target/test-classes ] || mvn_quiet test-compile
 [ -f target/bench-classpath.txt ] || mvn_quiet dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+# BENCH_CLASSES=DIR puts DIR's classes first: an A/B against an older build of a few classes compiled into DIR.
 cp="${BENCH_CLASSES:+$BENCH_CLASSES:}target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 vantage() {
   java -Dlogback.configurationFile=bench/load/logback-bench.xml -Dload.bench.ca="$work/cert.pem" -cp "$cp" \
