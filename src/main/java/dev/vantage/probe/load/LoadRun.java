@@ -16,13 +16,14 @@ import java.util.function.LongSupplier;
 
 /**
  * One load run in progress: when requests start, what their ends add up to, and when the run stops. Open model: a
- * 1 ms periodic tick starts every request the {@link RateScheduler} says is due, whether or not earlier ones
- * finished, and latency runs from the intended start. Closed loop: each worker sends its next request when its
- * previous one ends. The HTTP plumbing and the request timeout live in {@link LoadClient}.
+ * {@link SendPacer} thread hands every request of the {@link RateScheduler} to the event loop just before its
+ * intended start, whether or not earlier ones finished, the event loop sends it on time, and latency runs from the
+ * intended start. Closed loop: each worker sends its next request when its previous one ends. The HTTP plumbing
+ * and the request timeout live in {@link LoadClient}.
  *
- * <p>Everything runs on one event-loop context: {@link #start} hops onto it, and the timers and the HTTP client's
- * callbacks are bound to it because they are set up from it. So the state below is confined to that thread and
- * takes no locks; a request and its answer never cross threads.
+ * <p>Everything else runs on one event-loop context: {@link #start} hops onto it, the pacer's hand-offs run on it,
+ * and the timers and the HTTP client's callbacks are bound to it because they are set up from it. So the state
+ * below is confined to that thread and takes no locks; a request and its answer never cross threads.
  */
 final class LoadRun implements LoadClient.Ends {
 
@@ -40,6 +41,7 @@ final class LoadRun implements LoadClient.Ends {
     private final Context context;
     private final LoadClient client;
     private final RateScheduler scheduler;
+    private final SendPacer pacer;
     private final Instant startedAt = Instant.now();
 
     private long runStart;
@@ -50,7 +52,8 @@ final class LoadRun implements LoadClient.Ends {
     private long lastAnswer = -1;
     private long inFlight;
     private long closedSent;
-    private long tickTimer = -1;
+    /** Closed loop: the end of the sending window. */
+    private long sendingEndTimer = -1;
     private long deadlineTimer = -1;
     private boolean stopping;
     private Outcome outcome = Outcome.COMPLETED;
@@ -66,22 +69,23 @@ final class LoadRun implements LoadClient.Ends {
         // second loop competes with the server for the same cores; not worth merging two runs' figures.
         this.context = ((VertxInternal) vertx).createEventLoopContext();
         this.client = new LoadClient(vertx, target, settings, clock, this);
+        this.pacer = new SendPacer(scheduler, clock, (index, intended, last) ->
+                context.runOnContext(v -> sendOnTime(index, intended, last)));
     }
 
     Future<LoadEvidence> start(Duration deadline) {
         context.runOnContext(v -> {
-            scheduler.start();
-            // The schedule's own origin, so the warmup ends exactly at request rate * warmup.
-            runStart = scheduler.intendedNanos(0);
-            warmupEnd = runStart + settings.warmup().toNanos();
             deadlineTimer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> cutOff(deadline));
             client.startSweeping();
-            if (settings.mode() == LoadSettings.Mode.OPEN) {
-                tick();
-                tickTimer = vertx.setPeriodic(1, id -> tick());
-            } else {
+            boolean open = settings.mode() == LoadSettings.Mode.OPEN;
+            // Open: the schedule's own origin, so the warmup ends exactly at request rate * warmup. Its hand-offs
+            // run on this context after this task, so warmupEnd is set before the first one.
+            runStart = open ? pacer.startThread("vantage-load-pacer-" + target.origin().getAuthority())
+                    : clock.getAsLong();
+            warmupEnd = runStart + settings.warmup().toNanos();
+            if (!open) {
                 sendingEnd = warmupEnd + settings.duration().toNanos();
-                tickTimer = vertx.setTimer(Math.max(1, (sendingEnd - runStart) / 1_000_000),
+                sendingEndTimer = vertx.setTimer(Math.max(1, (sendingEnd - runStart) / 1_000_000),
                         id -> stopSending(Outcome.COMPLETED, ""));
                 for (int i = 0; i < settings.connections() && !stopping; i++) {
                     sendClosed(i);
@@ -91,16 +95,17 @@ final class LoadRun implements LoadClient.Ends {
         return done.future();
     }
 
-    /** Open model: starts every request that is due, late ones included, each timed from its intended start. */
-    private void tick() {
+    /**
+     * Open model: one request handed over by the pacer, sent at its intended start (the pacer hands it over a little
+     * early) or at once when late, and timed from its intended start either way.
+     */
+    private void sendOnTime(long index, long intended, boolean last) {
         if (stopping) {
             return;
         }
-        for (long due = scheduler.due(); due > 0 && !stopping; due--) {
-            long index = scheduler.take();
-            send(index, scheduler.intendedNanos(index), -1);
-        }
-        if (scheduler.finished()) {
+        SendPacer.awaitIntended(clock, intended);
+        send(index, intended, -1);
+        if (last) {
             stopSending(Outcome.COMPLETED, "");
         }
     }
@@ -165,7 +170,8 @@ final class LoadRun implements LoadClient.Ends {
         stopping = true;
         outcome = why;
         detail = because;
-        vertx.cancelTimer(tickTimer);
+        pacer.stop();
+        vertx.cancelTimer(sendingEndTimer);
         if (inFlight == 0) {
             finish();
         }
@@ -190,8 +196,9 @@ final class LoadRun implements LoadClient.Ends {
         if (done.future().isComplete()) {
             return;
         }
+        pacer.stop();
         vertx.cancelTimer(deadlineTimer);
-        vertx.cancelTimer(tickTimer);
+        vertx.cancelTimer(sendingEndTimer);
         client.close();
         done.complete(evidence());
     }

@@ -5,10 +5,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The arrival schedule of an open-model run: request {@code i} is intended to start at
- * {@code start + i * interval}, whatever happened to earlier requests. A timer tick asks how many are due and
- * issues them; a late tick catches up, and latency is measured from the intended time, not the actual send
- * (coordinated-omission correction). The clock is injected so the schedule is tested without sleeping.
- * Not thread-safe: one run drives it from one context.
+ * {@code start + i * interval}, whatever happened to earlier requests. The {@link SendPacer} waits
+ * {@link #nanosUntilNext()} and takes each request in turn; a late pacer catches up, and latency is measured from
+ * the intended time, not the actual send (coordinated-omission correction). The clock is injected so the schedule
+ * is tested without sleeping. Not thread-safe: one thread drives it (the pacer's, in a run).
  */
 public final class RateScheduler {
 
