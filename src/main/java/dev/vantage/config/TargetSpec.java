@@ -18,11 +18,33 @@ import java.util.Optional;
  * @param httpPort plain-HTTP port probed for the HTTPS redirect; empty means 80
  * @param labels   free key/values copied onto every metric of the target
  * @param load     the opt-in load run sent on every scheduled run, after ownership is proven (docs/load.md)
+ * @param origin   who wrote the target, which decides whether its header values may be secret references
  */
 public record TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
                          Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
                          Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
-                         Optional<LoadSettings> load) {
+                         Optional<LoadSettings> load, Origin origin) {
+
+    /**
+     * Who wrote a target. Only the operator's config file may name secrets ({@code ${ENV}}, {@code file:}); a
+     * target sent through the API is the editor's, and the service must never read its own secrets for it.
+     */
+    public enum Origin {
+        CONFIG_FILE, API;
+
+        public boolean mayReferenceSecrets() {
+            return this == CONFIG_FILE;
+        }
+    }
+
+    /** A target of unknown hand: treated as sent through the API, so it can never name a secret. */
+    public TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
+                      Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
+                      Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
+                      Optional<LoadSettings> load) {
+        this(name, url, schedule, enable, disable, timeout, headers, caFile, resolve, httpPort, labels, load,
+                Origin.API);
+    }
 
     public TargetSpec {
         enable = List.copyOf(enable);
@@ -30,9 +52,10 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
         headers = Map.copyOf(headers);
         resolve = Map.copyOf(resolve);
         labels = Map.copyOf(labels);
+        java.util.Objects.requireNonNull(origin, "origin");
     }
 
-    /** A target with only the required fields. */
+    /** A target with only the required fields (of unknown hand, so treated as sent through the API). */
     public static TargetSpec of(String name, URI url, Schedule schedule) {
         return new TargetSpec(name, url, schedule, List.of(), List.of(), Optional.empty(), Map.of(),
                 Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty());
@@ -42,6 +65,6 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", url=" + url + ", schedule=" + schedule + ", headers=" + headers.keySet()
-                + (load.isPresent() ? ", load=on" : "") + "]";
+                + (load.isPresent() ? ", load=on" : "") + ", origin=" + origin + "]";
     }
 }

@@ -32,8 +32,14 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
         public static final RateLimit DEFAULT = new RateLimit(50, 100);
     }
 
-    /** Optional HTTPS for the service itself: PEM certificate chain and private key files. */
-    public record Tls(java.nio.file.Path certFile, java.nio.file.Path keyFile) {
+    /**
+     * Optional HTTPS for the service itself: PEM certificate chain and private key files, and the cipher suites
+     * offered under TLS 1.2 and 1.3 (by default forward-secret AEAD suites only, see {@link TlsSuites}).
+     */
+    public record Tls(java.nio.file.Path certFile, java.nio.file.Path keyFile, List<String> cipherSuites) {
+        public Tls {
+            cipherSuites = List.copyOf(cipherSuites);
+        }
     }
 
     /** The database (H2 file by default, or PostgreSQL), how long results are kept, and Quartz clustering. */
@@ -48,7 +54,13 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
         }
     }
 
-    /** Which address ranges scheduled probes may reach (link-local and metadata addresses never). */
-    public record Probing(boolean allowPrivate, boolean allowLoopback) {
+    /**
+     * Which address ranges scheduled probes may reach (link-local and metadata addresses never), and the directory of
+     * CA bundles that targets sent through the API may name as {@code ca-file} (none: they may name none).
+     */
+    public record Probing(boolean allowPrivate, boolean allowLoopback, Optional<CaDirectory> caDir) {
+        public Probing(boolean allowPrivate, boolean allowLoopback) {
+            this(allowPrivate, allowLoopback, Optional.empty());
+        }
     }
 }

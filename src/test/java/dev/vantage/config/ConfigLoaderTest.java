@@ -109,7 +109,7 @@ class ConfigLoaderTest {
 
         ObjectMapper json = new ObjectMapper();
         List<String> problems = new ArrayList<>();
-        TargetSpec back = new TargetParser(Secrets.unresolved()).parse(TargetParser.toJson(full, json), "", problems)
+        TargetSpec back = TargetParser.forStored(TargetSpec.Origin.CONFIG_FILE).parse(TargetParser.toJson(full, json), "", problems)
                 .orElseThrow();
         assertThat(problems).isEmpty();
         assertThat(back).isEqualTo(full);
@@ -250,7 +250,7 @@ class ConfigLoaderTest {
         TargetSpec spec = r.config().orElseThrow().targets().get(0);
         List<String> problems = new ArrayList<>();
         var json = TargetParser.toJson(spec, new ObjectMapper());
-        assertThat(new TargetParser(new Secrets(Map.of("SITE_KEY", "v")::get)).parse(json, "", problems))
+        assertThat(TargetParser.forConfigFile(new Secrets(Map.of("SITE_KEY", "v")::get)).parse(json, "", problems))
                 .contains(spec);
         assertThat(json.toString()).contains("${SITE_KEY}");
     }
