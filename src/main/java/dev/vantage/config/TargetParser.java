@@ -3,6 +3,7 @@ package dev.vantage.config;
 import dev.vantage.check.CheckSelection;
 
 import dev.vantage.probe.load.LoadSettings;
+import dev.vantage.probe.tls.TrustStores;
 import dev.vantage.target.ResolvePin;
 
 import dev.vantage.target.Durations;
@@ -169,26 +170,23 @@ public final class TargetParser {
             + "send the literal value, or define the target in the config file";
 
     private Optional<Path> caFile(Node at, String value) {
-        switch (mode) {
-            case STORED:
-                return Optional.of(Path.of(value));
-            case API:
-                if (caDir.isEmpty()) {
-                    at.problem(CaDirectory.HOW_TO_ENABLE);
-                    return Optional.empty();
-                }
-                try {
-                    return Optional.of(caDir.get().bundle(value));
-                } catch (IllegalArgumentException e) {
-                    at.problem(e.getMessage());
-                    return Optional.empty();
-                }
-            default:
-                Path p = Path.of(value);
-                if (!Files.isReadable(p)) {
-                    at.problem("file " + p + " does not exist or is not readable");
-                }
-                return Optional.of(p);
+        if (mode == Mode.STORED) {
+            return Optional.of(Path.of(value));
+        }
+        if (mode == Mode.API && caDir.isEmpty()) {
+            at.problem(CaDirectory.HOW_TO_ENABLE);
+            return Optional.empty();
+        }
+        try {
+            Path p = mode == Mode.API ? caDir.get().bundle(value) : Path.of(value);
+            if (!Files.isReadable(p)) {
+                throw new IllegalArgumentException("file " + p + " does not exist or is not readable");
+            }
+            TrustStores.load(Optional.of(p)); // holds certificates: a bad bundle is refused now, not at every run
+            return Optional.of(p);
+        } catch (IllegalArgumentException e) {
+            at.problem(e.getMessage());
+            return Optional.empty();
         }
     }
 
