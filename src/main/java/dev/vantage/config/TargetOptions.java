@@ -52,7 +52,7 @@ public final class TargetOptions {
             return value;
         }
         if (!t.origin().mayReferenceSecrets()) {
-            throw new UnusableTargetException(t.name(), "headers." + name + " " + TargetParser.REFERENCE_REFUSED
+            throw new UnusableTargetException(t.name(), "headers." + name + ": " + TargetParser.REFERENCE_REFUSED
                     + " (PUT the target with a literal value)");
         }
         try {

@@ -165,9 +165,9 @@ public final class TargetParser {
     }
 
     /** Why an API request may not name a secret; shared with probe-time refusal so both say the same. */
-    static final String REFERENCE_REFUSED = "is a secret reference (${ENV_VAR} or file:/path); references are "
-            + "resolved only in the config file written by the operator, never in a target sent through the API: "
-            + "send the literal value, or define the target in the config file";
+    static final String REFERENCE_REFUSED = "a secret reference (${ENV_VAR} or file:/path) is not accepted here: "
+            + "references are resolved only in the config file written by the operator, never in a target sent "
+            + "through the API; send the literal value, or define the target in the config file";
 
     private Optional<Path> caFile(Node at, String value) {
         if (mode == Mode.STORED) {
