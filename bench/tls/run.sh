@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times Vantage's full TLS assessment against sslscan and testssl.sh on the same local nginx (loopback only).
 # Usage: bench/tls/run.sh [legacy|modern] [vantage-runs]
-# Needs: nginx, sslscan, testssl (Debian: apt-get install -y nginx sslscan testssl.sh), openssl, a JDK.
+# Needs: nginx, sslscan, testssl (Debian: apt-get install -y nginx sslscan testssl.sh), openssl, a JDK, and network
+# access to the Maven repository on first use (MAVEN_OFFLINE=1 to forbid it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 profile="${1:-legacy}"
@@ -41,8 +42,11 @@ CONF
 nginx -p "$work" -c "$work/nginx.conf"   # daemonises; stopped by the trap via its pid file
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
-[ -d target/classes ] && [ -d target/test-classes ] || ./mvnw -q -o test-compile
-[ -f target/bench-classpath.txt ] || ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+# Online by default, so a fresh machine fetches what it lacks; MAVEN_OFFLINE=1 runs from the local repository only.
+mvn=(./mvnw -B -ntp -q)
+[ "${MAVEN_OFFLINE:-0}" = 1 ] && mvn+=(-o)
+[ -d target/classes ] && [ -d target/test-classes ] || "${mvn[@]}" test-compile
+[ -f target/bench-classpath.txt ] || "${mvn[@]}" dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 
 now() { date +%s.%N; }

@@ -8,6 +8,8 @@ import dev.vantage.config.Role;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetParser;
 import dev.vantage.config.TargetSpec;
+import dev.vantage.config.TlsSuites;
+import dev.vantage.config.UnusableTargetException;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.report.Report;
 import dev.vantage.schedule.NoSuchTargetException;
@@ -51,6 +53,7 @@ public final class ApiServer {
      * @param renderer  the JSON report renderer (same JSON as {@code vantage check --format json})
      * @param scrape    Prometheus text of all meters
      * @param readiness named checks (database, scheduler), each up or not
+     * @param secrets   not used: targets sent through the API may name no secret, so the API resolves none
      */
     public ApiServer(Vertx vertx, VantageConfig config, TargetManager targets, Secrets secrets,
                      Function<Report, String> renderer, Supplier<String> scrape,
@@ -58,7 +61,8 @@ public final class ApiServer {
         this.vertx = vertx;
         this.config = config.server();
         this.targets = targets;
-        this.parser = new TargetParser(secrets);
+        // The API never resolves a reference: secrets are the operator's, named only in the config file.
+        this.parser = TargetParser.forApi(config.probing().caDir());
         this.renderer = renderer;
         this.scrape = scrape;
         this.readiness = readiness;
@@ -68,8 +72,13 @@ public final class ApiServer {
     public Future<HttpServer> listen() {
         Router router = router();
         io.vertx.core.http.HttpServerOptions options = new io.vertx.core.http.HttpServerOptions();
-        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
-                .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString())));
+        config.tls().ifPresent(tls -> {
+            options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
+                    .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString()))
+                    .setEnabledSecureTransportProtocols(TlsSuites.PROTOCOLS);
+            // Offered in the configured order (forward-secret AEAD by default); anything else is never negotiated.
+            tls.cipherSuites().forEach(options::addEnabledCipherSuite);
+        });
         return vertx.createHttpServer(options).requestHandler(req -> {
             // Vert.x Web throws (and logs a stack trace) while matching a path with a broken %-escape; answer
             // such requests with a plain 400 before routing, as a hostile or sloppy client deserves.
@@ -224,9 +233,9 @@ public final class ApiServer {
         } else if (t instanceof NoSuchTargetException e) {
             status = 404;
             problems = List.of(e.getMessage());
-        } else if (t instanceof RunRefusedException e) {
+        } else if (t instanceof RunRefusedException || t instanceof UnusableTargetException) {
             status = 409;
-            problems = List.of(e.getMessage());
+            problems = List.of(t.getMessage());
         } else if (t == null && ctx.statusCode() == 413) {
             status = 413;
             problems = List.of("the body is larger than " + config.maxBodyBytes() + " bytes");

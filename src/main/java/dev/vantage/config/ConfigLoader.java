@@ -78,12 +78,12 @@ public final class ConfigLoader {
         List<TargetSpec> targets = targets(top.child("targets"), problems);
         List<ApiToken> tokens = tokens(top.child("auth"));
         Node p = top.child("probing");
-        p.expectObject(Set.of("allow-private", "allow-loopback", "audit-every"));
+        p.expectObject(Set.of("allow-private", "allow-loopback", "ca-dir", "audit-every"));
         Optional<Duration> auditEvery = p.child("audit-every").parsed(Durations::tryParse, "a duration like 24h");
         auditEvery.filter(d -> d.compareTo(TargetParser.MIN_SLOW_CADENCE) < 0).ifPresent(d -> p.child("audit-every")
                 .problem("must be at least " + Durations.format(TargetParser.MIN_SLOW_CADENCE)));
         var probing = new VantageConfig.Probing(p.child("allow-private").bool().orElse(false),
-                p.child("allow-loopback").bool().orElse(false),
+                p.child("allow-loopback").bool().orElse(false), caDir(p.child("ca-dir")),
                 auditEvery.orElse(VantageConfig.Probing.DEFAULT_AUDIT_EVERY));
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
@@ -123,13 +123,33 @@ public final class ConfigLoader {
     }
 
     private static Optional<VantageConfig.Tls> tls(Node t) {
-        if (!t.expectObject(Set.of("cert-file", "key-file"))) {
+        if (!t.expectObject(Set.of("cert-file", "key-file", "cipher-suites"))) {
             return Optional.empty();
         }
         Optional<java.nio.file.Path> cert = readableFile(t.child("cert-file"));
         Optional<java.nio.file.Path> key = readableFile(t.child("key-file"));
-        return cert.isPresent() && key.isPresent() ? Optional.of(new VantageConfig.Tls(cert.get(), key.get()))
-                : Optional.empty();
+        List<String> suites = TlsSuites.DEFAULT;
+        Node given = t.child("cipher-suites");
+        if (given.isPresent()) {
+            suites = given.stringList();
+            if (suites.isEmpty()) {
+                given.problem("must list at least one cipher suite (or leave it out for the forward-secret default)");
+            }
+            for (Node suite : given.list()) {
+                suite.text().flatMap(TlsSuites::unsupported).ifPresent(suite::problem);
+            }
+        }
+        return cert.isPresent() && key.isPresent()
+                ? Optional.of(new VantageConfig.Tls(cert.get(), key.get(), suites)) : Optional.empty();
+    }
+
+    private static Optional<CaDirectory> caDir(Node n) {
+        Optional<java.nio.file.Path> dir = n.text().map(java.nio.file.Path::of);
+        if (dir.isPresent() && !java.nio.file.Files.isDirectory(dir.get())) {
+            n.problem("directory " + dir.get() + " does not exist (it holds the CA bundles API targets may name)");
+            return Optional.empty();
+        }
+        return dir.map(CaDirectory::new);
     }
 
     private static Optional<java.nio.file.Path> readableFile(Node n) {
@@ -158,7 +178,7 @@ public final class ConfigLoader {
     }
 
     private List<TargetSpec> targets(Node t, List<String> problems) {
-        TargetParser parser = new TargetParser(secrets);
+        TargetParser parser = TargetParser.forConfigFile(secrets);
         List<TargetSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Node n : t.list()) {

@@ -28,18 +28,16 @@ public final class Secrets {
         this.lenient = lenient;
     }
 
-    /** Resolves nothing: for reading back stored targets, whose references are resolved only when probing. */
+    /**
+     * Resolves nothing, returning every value as it is: where no secret may be read (API requests, stored rows,
+     * whose references are resolved only when probing, and only for targets from the config file).
+     */
     public static Secrets unresolved() {
         return new Secrets(k -> null, true);
     }
 
     public static Secrets fromSystem() {
         return new Secrets(System::getenv);
-    }
-
-    /** True for {@link #unresolved()}: nothing outside the tree (environment, files) is checked. */
-    public boolean lenient() {
-        return lenient;
     }
 
     /** Whether the value is a reference rather than an inline literal. */

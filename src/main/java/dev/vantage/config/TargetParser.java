@@ -3,6 +3,7 @@ package dev.vantage.config;
 import dev.vantage.check.CheckSelection;
 
 import dev.vantage.probe.load.LoadSettings;
+import dev.vantage.probe.tls.TrustStores;
 import dev.vantage.target.ResolvePin;
 
 import dev.vantage.target.Durations;
@@ -10,12 +11,12 @@ import dev.vantage.target.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.quartz.CronExpression;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one target from a YAML or JSON tree, reporting every problem with its path; shared by the config file and
- * the API so both accept exactly the same thing. {@link #toJson} is the inverse, used to store targets.
+ * Reads one target from a YAML or JSON tree, reporting every problem with its path; shared by the config file, the
+ * API and the store so all accept the same shape. What each may name differs only where trust differs: secret
+ * references and arbitrary {@code ca-file} paths are the operator's alone. {@link #toJson} is the inverse, used to
+ * store targets.
  */
 public final class TargetParser {
 
@@ -37,15 +40,49 @@ public final class TargetParser {
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
     private static final Set<String> RESERVED_LABELS = Set.of("target", "instance", "phase", "area", "check", "grade",
             "job", "le", "quantile", "version", "percentile", "outcome", "kind");
-    private static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration MIN_INTERVAL = CronRules.MIN_INTERVAL;
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     /** Audits and load runs: at most hourly (docs/probes.md). */
     public static final Duration MIN_SLOW_CADENCE = Duration.ofHours(1);
 
-    private final Secrets secrets;
+    /** Where the tree comes from, which decides what is checked and which {@link TargetSpec.Origin} it gets. */
+    private enum Mode {
+        /** The operator's file: references are resolved now to prove they work; any readable ca-file. */
+        CONFIG_FILE,
+        /** An editor's request: references refused; ca-file only inside probing.ca-dir. */
+        API,
+        /**
+         * A row read back from the database: checked when it was written, so nothing outside the tree is looked at
+         * again (environment, files, the clock): an old row still reads, and probing re-checks what it uses.
+         */
+        STORED
+    }
 
-    public TargetParser(Secrets secrets) {
+    private final Mode mode;
+    private final TargetSpec.Origin origin;
+    private final Secrets secrets;
+    private final Optional<CaDirectory> caDir;
+
+    private TargetParser(Mode mode, TargetSpec.Origin origin, Secrets secrets, Optional<CaDirectory> caDir) {
+        this.mode = mode;
+        this.origin = origin;
         this.secrets = secrets;
+        this.caDir = caDir;
+    }
+
+    /** For the config file: secret references are resolved with {@code secrets} to check they work. */
+    public static TargetParser forConfigFile(Secrets secrets) {
+        return new TargetParser(Mode.CONFIG_FILE, TargetSpec.Origin.CONFIG_FILE, secrets, Optional.empty());
+    }
+
+    /** For API requests: no secret references; {@code ca-file} only names a bundle in {@code caDir}. */
+    public static TargetParser forApi(Optional<CaDirectory> caDir) {
+        return new TargetParser(Mode.API, TargetSpec.Origin.API, Secrets.unresolved(), caDir);
+    }
+
+    /** For rows read back from the store, written by {@code origin}: nothing outside the tree is checked. */
+    public static TargetParser forStored(TargetSpec.Origin origin) {
+        return new TargetParser(Mode.STORED, origin, Secrets.unresolved(), Optional.empty());
     }
 
     /** Parses a target at {@code path}; returns empty when any problem was added to {@code problems}. */
@@ -67,7 +104,8 @@ public final class TargetParser {
         name.filter(s -> !NAME.matcher(s).matches()).ifPresent(s -> n.child("name").problem("\"" + s
                 + "\" is not a valid name: use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit"));
         Optional<URI> url = n.child("url").requiredText().flatMap(s -> url(n.child("url"), s));
-        Optional<Schedule> schedule = schedule(n.child("schedule"));
+        Optional<Schedule> schedule = schedule(n.child("schedule"), mode == Mode.STORED ? Optional.empty()
+                : Optional.of(Instant.now()));
         List<String> enable = new ArrayList<>();
         List<String> disable = new ArrayList<>();
         Node checks = n.child("checks");
@@ -85,9 +123,7 @@ public final class TargetParser {
                 .ifPresent(t -> n.child("timeout").problem("must be more than 0 and at most 5m"));
         Map<String, String> headers = n.child("headers").stringMap();
         headers.forEach((k, v) -> checkSecret(n.child("headers").child(k), v));
-        Optional<Path> caFile = n.child("ca-file").text().map(Path::of);
-        caFile.filter(p -> !secrets.lenient() && !Files.isReadable(p))
-                .ifPresent(p -> n.child("ca-file").problem("file " + p + " does not exist or is not readable"));
+        Optional<Path> caFile = n.child("ca-file").text().flatMap(p -> caFile(n.child("ca-file"), p));
         Map<String, String> resolve = new LinkedHashMap<>();
         for (Node r : n.child("resolve").list()) {
             r.text().ifPresent(s -> {
@@ -115,16 +151,47 @@ public final class TargetParser {
         Optional<Schedule> loadEvery = n.child("load").isPresent()
                 ? cadence(n.child("load").child("every"), "load run") : Optional.empty();
         return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
-                caFile, resolve, httpPort, labels, load, audit, loadEvery));
+                caFile, resolve, httpPort, labels, load, audit, loadEvery, origin));
     }
 
     private void checkSecret(Node at, String value) {
-        if (Secrets.isReference(value)) {
-            try {
-                secrets.resolve(value);
-            } catch (IllegalArgumentException e) {
-                at.problem(e.getMessage());
+        if (!Secrets.isReference(value) || mode == Mode.STORED) {
+            return;
+        }
+        if (mode == Mode.API) {
+            at.problem(REFERENCE_REFUSED);
+            return;
+        }
+        try {
+            secrets.resolve(value);
+        } catch (IllegalArgumentException e) {
+            at.problem(e.getMessage());
+        }
+    }
+
+    /** Why an API request may not name a secret; shared with probe-time refusal so both say the same. */
+    static final String REFERENCE_REFUSED = "a secret reference (${ENV_VAR} or file:/path) is not accepted here: "
+            + "references are resolved only in the config file written by the operator, never in a target sent "
+            + "through the API; send the literal value, or define the target in the config file";
+
+    private Optional<Path> caFile(Node at, String value) {
+        if (mode == Mode.STORED) {
+            return Optional.of(Path.of(value));
+        }
+        if (mode == Mode.API && caDir.isEmpty()) {
+            at.problem(CaDirectory.HOW_TO_ENABLE);
+            return Optional.empty();
+        }
+        try {
+            Path p = mode == Mode.API ? caDir.get().bundle(value) : Path.of(value);
+            if (!Files.isReadable(p)) {
+                throw new IllegalArgumentException("file " + p + " does not exist or is not readable");
             }
+            TrustStores.load(Optional.of(p)); // holds certificates: a bad bundle is refused now, not at every run
+            return Optional.of(p);
+        } catch (IllegalArgumentException e) {
+            at.problem(e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -142,7 +209,8 @@ public final class TargetParser {
         return Optional.empty();
     }
 
-    private static Optional<Schedule> schedule(Node s) {
+    /** @param now when the cron rules apply from; empty for stored rows, whose cron may have aged (the scheduler checks) */
+    private static Optional<Schedule> schedule(Node s, Optional<Instant> now) {
         if (!s.isPresent()) {
             s.problem("is required: give interval (e.g. 60s) or cron (e.g. \"0 */5 * * * ?\")");
             return Optional.empty();
@@ -171,11 +239,10 @@ public final class TargetParser {
         }
         Optional<String> cron = s.child("cron").text();
         if (cron.isPresent()) {
-            try {
-                new CronExpression(cron.get());
-            } catch (java.text.ParseException e) {
-                s.problem("cron \"" + cron.get() + "\" is not a Quartz cron expression (sec min hour day month weekday, "
-                        + "e.g. \"0 */5 * * * ?\"): " + e.getMessage());
+            Optional<String> problem = now.isPresent() ? CronRules.problem(cron.get(), now.get())
+                    : CronRules.syntaxProblem(cron.get());
+            if (problem.isPresent()) {
+                s.problem(problem.get());
                 return Optional.empty();
             }
         }
@@ -223,7 +290,7 @@ public final class TargetParser {
         Optional<String> text = cron.text();
         if (text.isPresent()) {
             try {
-                new CronExpression(text.get());
+                new org.quartz.CronExpression(text.get());
             } catch (java.text.ParseException e) {
                 at.problem("cron \"" + text.get() + "\" is not a Quartz cron expression: " + e.getMessage());
                 return Optional.empty();

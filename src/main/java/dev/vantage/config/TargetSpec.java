@@ -20,19 +20,42 @@ import java.util.Optional;
  * @param load     the opt-in load run, sent on its own cadence after ownership is proven (docs/load.md)
  * @param audit    the cadence of the full audit; empty means the service default ({@code probing.audit-every})
  * @param loadEvery the cadence of the load run; empty means the audit cadence
+ * @param origin   who wrote the target, which decides whether its header values may be secret references
  */
 public record TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
                          Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
                          Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
-                         Optional<LoadSettings> load, Optional<Schedule> audit, Optional<Schedule> loadEvery) {
+                         Optional<LoadSettings> load, Optional<Schedule> audit, Optional<Schedule> loadEvery,
+                         Origin origin) {
 
-    /** A target on the default audit and load cadences. */
+    /**
+     * Who wrote a target. Only the operator's config file may name secrets ({@code ${ENV}}, {@code file:}); a
+     * target sent through the API is the editor's, and the service must never read its own secrets for it.
+     */
+    public enum Origin {
+        CONFIG_FILE, API;
+
+        public boolean mayReferenceSecrets() {
+            return this == CONFIG_FILE;
+        }
+    }
+
+    /** A target on the default audit and load cadences, written by {@code origin}. */
+    public TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
+                      Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
+                      Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
+                      Optional<LoadSettings> load, Origin origin) {
+        this(name, url, schedule, enable, disable, timeout, headers, caFile, resolve, httpPort, labels, load,
+                Optional.empty(), Optional.empty(), origin);
+    }
+
+    /** A target of unknown hand on the default cadences: treated as sent through the API, so it names no secret. */
     public TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
                       Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
                       Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
                       Optional<LoadSettings> load) {
         this(name, url, schedule, enable, disable, timeout, headers, caFile, resolve, httpPort, labels, load,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Origin.API);
     }
 
     public TargetSpec {
@@ -41,19 +64,19 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
         headers = Map.copyOf(headers);
         resolve = Map.copyOf(resolve);
         labels = Map.copyOf(labels);
+        java.util.Objects.requireNonNull(origin, "origin");
     }
 
-    /** A target with only the required fields. */
+    /** A target with only the required fields (of unknown hand, so treated as sent through the API). */
     public static TargetSpec of(String name, URI url, Schedule schedule) {
         return new TargetSpec(name, url, schedule, List.of(), List.of(), Optional.empty(), Map.of(),
-                Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty());
     }
 
     /** Header values may hold secrets: they are not printed. */
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", url=" + url + ", schedule=" + schedule + ", headers=" + headers.keySet()
-                + (load.isPresent() ? ", load=on" : "") + "]";
+                + (load.isPresent() ? ", load=on" : "") + ", origin=" + origin + "]";
     }
 }

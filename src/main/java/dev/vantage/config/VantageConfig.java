@@ -32,8 +32,14 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
         public static final RateLimit DEFAULT = new RateLimit(50, 100);
     }
 
-    /** Optional HTTPS for the service itself: PEM certificate chain and private key files. */
-    public record Tls(java.nio.file.Path certFile, java.nio.file.Path keyFile) {
+    /**
+     * Optional HTTPS for the service itself: PEM certificate chain and private key files, and the cipher suites
+     * offered under TLS 1.2 and 1.3 (by default forward-secret AEAD suites only, see {@link TlsSuites}).
+     */
+    public record Tls(java.nio.file.Path certFile, java.nio.file.Path keyFile, List<String> cipherSuites) {
+        public Tls {
+            cipherSuites = List.copyOf(cipherSuites);
+        }
     }
 
     /** The database (H2 file by default, or PostgreSQL), how long results are kept, and Quartz clustering. */
@@ -49,14 +55,20 @@ public record VantageConfig(Server server, Storage storage, List<TargetSpec> tar
     }
 
     /**
-     * Which address ranges scheduled probes may reach (link-local and metadata addresses never), and how often a
-     * target without its own {@code audit:} cadence is audited.
+     * Which address ranges scheduled probes may reach (link-local and metadata addresses never), the directory of
+     * CA bundles that targets sent through the API may name as {@code ca-file} (none: they may name none), and how
+     * often a target without its own {@code audit:} cadence is audited.
      */
-    public record Probing(boolean allowPrivate, boolean allowLoopback, Duration auditEvery) {
+    public record Probing(boolean allowPrivate, boolean allowLoopback, Optional<CaDirectory> caDir,
+                          Duration auditEvery) {
         public static final Duration DEFAULT_AUDIT_EVERY = Duration.ofHours(24);
 
         public Probing(boolean allowPrivate, boolean allowLoopback) {
-            this(allowPrivate, allowLoopback, DEFAULT_AUDIT_EVERY);
+            this(allowPrivate, allowLoopback, Optional.empty(), DEFAULT_AUDIT_EVERY);
+        }
+
+        public Probing(boolean allowPrivate, boolean allowLoopback, Optional<CaDirectory> caDir) {
+            this(allowPrivate, allowLoopback, caDir, DEFAULT_AUDIT_EVERY);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.vantage.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetParser;
 import dev.vantage.config.TargetSpec;
+import dev.vantage.config.UnusableTargetException;
 import dev.vantage.probe.load.Ownership;
 
 import javax.sql.DataSource;
@@ -24,7 +24,9 @@ public final class TargetRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DataSource ds;
-    private final TargetParser parser = new TargetParser(Secrets.unresolved());
+    /** Rows are read with the trust of whoever wrote them: only a file target's header references resolve. */
+    private static final TargetParser FILE_ROWS = TargetParser.forStored(TargetSpec.Origin.CONFIG_FILE);
+    private static final TargetParser API_ROWS = TargetParser.forStored(TargetSpec.Origin.API);
 
     public TargetRepository(DataSource ds) {
         this.ds = ds;
@@ -125,8 +127,8 @@ public final class TargetRepository {
             List<StoredTarget> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredTarget(spec(rs.getString(2), rs.getString(1)),
-                            StoredTarget.Source.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                    var source = StoredTarget.Source.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT));
+                    out.add(new StoredTarget(spec(rs.getString(2), rs.getString(1), source), source,
                             instant(rs, 4), instant(rs, 5)));
                 }
             }
@@ -136,11 +138,12 @@ public final class TargetRepository {
         }
     }
 
-    private TargetSpec spec(String json, String name) {
+    private static TargetSpec spec(String json, String name, StoredTarget.Source source) {
         List<String> problems = new ArrayList<>();
+        TargetParser parser = source == StoredTarget.Source.FILE ? FILE_ROWS : API_ROWS;
         try {
-            return parser.parse(JSON.readTree(json), name, problems).orElseThrow(() -> new StoreException(
-                    "stored target " + name + " is no longer valid: " + problems, null));
+            return parser.parse(JSON.readTree(json), name, problems).orElseThrow(() -> new UnusableTargetException(
+                    name, "its stored definition is no longer valid: " + String.join("; ", problems)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StoreException("stored target " + name + " is not JSON", e);
         }

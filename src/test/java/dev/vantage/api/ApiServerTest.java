@@ -159,6 +159,14 @@ class ApiServerTest {
                     .contains("url: \\\"ftp://x\\\"").contains("schedule: interval \\\"5x\\\"")
                     .contains("colour: unknown key");
             assertThat(call("POST", "/api/targets", EDITOR, "{not json").body()).contains("not valid JSON");
+            // Issue 15: a cron that never fires answered 500 and was stored, and then bricked the next start.
+            for (String cron : new String[] {"0 0 0 31 2 ?", "0 0 0 1 1 ? 2020", "* * * * * ?"}) {
+                var never = call("POST", "/api/targets", EDITOR, SHOP.replace("\"interval\":\"10m\"",
+                        "\"cron\":\"" + cron + "\""));
+                assertThat(never.statusCode()).as(cron).isEqualTo(400);
+                assertThat(never.body()).as(cron).contains("schedule: cron \\\"" + cron + "\\\" ");
+                assertThat(call("GET", "/api/targets/shop", VIEWER, null).statusCode()).as(cron).isEqualTo(404);
+            }
             var renamed = call("PUT", "/api/targets/self", EDITOR, SHOP);
             assertThat(renamed.statusCode()).isEqualTo(400);
             var big = call("POST", "/api/targets", EDITOR, "{\"name\":\"" + "x".repeat(5000) + "\"}");

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
 
@@ -109,7 +111,7 @@ class ConfigLoaderTest {
 
         ObjectMapper json = new ObjectMapper();
         List<String> problems = new ArrayList<>();
-        TargetSpec back = new TargetParser(Secrets.unresolved()).parse(TargetParser.toJson(full, json), "", problems)
+        TargetSpec back = TargetParser.forStored(TargetSpec.Origin.CONFIG_FILE).parse(TargetParser.toJson(full, json), "", problems)
                 .orElseThrow();
         assertThat(problems).isEmpty();
         assertThat(back).isEqualTo(full);
@@ -204,6 +206,73 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void cronsThatNeverFireOrFireTooOftenAreRefusedInTheFileAndAtTheApi() {
+        var r = loader.parse("""
+                targets:
+                  - {name: feb, url: "https://a.example", schedule: {cron: "0 0 0 31 2 ?"}}
+                  - {name: past, url: "https://a.example", schedule: {cron: "0 0 0 1 1 ? 2020"}}
+                  - {name: busy, url: "https://a.example", schedule: {cron: "* * * * * ?"}}
+                  - {name: fine, url: "https://a.example", schedule: {cron: "*/5 * * * * ?"}}
+                """, "t.yaml");
+        assertThat(r.errors()).hasSize(3)
+                .anySatisfy(e -> assertThat(e).startsWith("targets[0].schedule: cron \"0 0 0 31 2 ?\" never fires"))
+                .anySatisfy(e -> assertThat(e).startsWith("targets[1].schedule: cron \"0 0 0 1 1 ? 2020\" never fires"))
+                .anySatisfy(e -> assertThat(e).startsWith("targets[2].schedule: cron \"* * * * * ?\" fires 1s apart"));
+        ObjectMapper json = new ObjectMapper();
+        var body = json.createObjectNode().put("name", "feb").put("url", "https://a.example/");
+        body.putObject("schedule").put("cron", "0 0 0 31 2 ?");
+        List<String> problems = new ArrayList<>();
+        assertThat(TargetParser.forApi(Optional.empty()).parse(body, "", problems)).isEmpty();
+        assertThat(problems).singleElement().asString().contains("never fires");
+        // A row stored earlier still reads (the scheduler decides what to do with it: CronRules.problem).
+        assertThat(TargetParser.forStored(TargetSpec.Origin.API).parse(body, "", new ArrayList<>())).isPresent();
+    }
+
+    @Test
+    void apiTargetsNameNoSecretAndNoCaFileWithoutACaDir() {
+        ObjectMapper json = new ObjectMapper();
+        var body = json.createObjectNode().put("name", "x").put("url", "https://a.example/").put("ca-file", "ca.pem");
+        body.putObject("schedule").put("interval", "1m");
+        body.putObject("headers").put("X-Key", "${API_TOKEN}").put("X-File", "file:/etc/hostname")
+                .put("X-Plain", "Bearer ${not-a-reference-alone}");
+        List<String> problems = new ArrayList<>();
+        assertThat(TargetParser.forApi(Optional.empty()).parse(body, "", problems)).isEmpty();
+        assertThat(problems).hasSize(3)
+                .anySatisfy(p -> assertThat(p).startsWith("headers.X-Key: a secret reference"))
+                .anySatisfy(p -> assertThat(p).startsWith("headers.X-File: a secret reference"))
+                .anySatisfy(p -> assertThat(p).startsWith("ca-file: ").contains("probing: {ca-dir:"));
+        // Read back from the store, an API row keeps its origin: probing refuses what the parser let through.
+        TargetSpec stored = TargetParser.forStored(TargetSpec.Origin.API).parse(body.without("ca-file"), "x",
+                new ArrayList<>()).orElseThrow();
+        assertThat(stored.origin()).isEqualTo(TargetSpec.Origin.API);
+        assertThatThrownBy(() -> TargetOptions.of(stored, new VantageConfig.Probing(false, false),
+                new Secrets(Map.of("API_TOKEN", "t0ken")::get)))
+                .isInstanceOf(UnusableTargetException.class)
+                .hasMessageContaining("target \"x\" cannot be probed: headers.X-File: a secret reference")
+                .hasMessageNotContaining("t0ken");
+    }
+
+    @Test
+    void theServicesTlsOffersForwardSecretAeadSuitesUnlessConfigured(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("c.pem"), "x");
+        String tls = "server: {tls: {cert-file: \"" + cert + "\", key-file: \"" + cert + "\"%s}}\n";
+        var suites = loader.parse(tls.formatted(""), "t").config().orElseThrow().server().tls().orElseThrow()
+                .cipherSuites();
+        assertThat(suites).isEqualTo(TlsSuites.DEFAULT).noneMatch(s -> s.startsWith("TLS_RSA_"))
+                .allMatch(s -> s.contains("GCM") || s.contains("CHACHA20"))
+                .allMatch(s -> s.startsWith("TLS_ECDHE_") || !s.contains("_WITH_"));
+        assertThat(loader.parse(tls.formatted(", cipher-suites: [TLS_AES_128_GCM_SHA256]"), "t").config()
+                .orElseThrow().server().tls().orElseThrow().cipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256");
+        assertThat(loader.parse(tls.formatted(", cipher-suites: [ECDHE-RSA-AES128-GCM-SHA256]"), "t").errors())
+                .singleElement().asString().startsWith("server.tls.cipher-suites[0]: \"ECDHE-RSA-AES128-GCM-SHA256\" "
+                        + "is not a cipher suite this Java runtime supports");
+        assertThat(loader.parse(tls.formatted(", cipher-suites: []"), "t").errors()).singleElement().asString()
+                .contains("at least one cipher suite");
+        assertThat(loader.parse("probing: {ca-dir: \"" + dir.resolve("absent") + "\"}\n", "t").errors())
+                .singleElement().asString().startsWith("probing.ca-dir: directory ");
+    }
+
+    @Test
     void theShippedExampleConfigIsValidAndRunsOffline() {
         VantageConfig c = ConfigLoader.load(Path.of("config/vantage.yaml")).config().orElseThrow();
         assertThat(c.probing().allowLoopback()).isTrue();
@@ -250,7 +319,7 @@ class ConfigLoaderTest {
         TargetSpec spec = r.config().orElseThrow().targets().get(0);
         List<String> problems = new ArrayList<>();
         var json = TargetParser.toJson(spec, new ObjectMapper());
-        assertThat(new TargetParser(new Secrets(Map.of("SITE_KEY", "v")::get)).parse(json, "", problems))
+        assertThat(TargetParser.forConfigFile(new Secrets(Map.of("SITE_KEY", "v")::get)).parse(json, "", problems))
                 .contains(spec);
         assertThat(json.toString()).contains("${SITE_KEY}");
     }

@@ -10,6 +10,7 @@ import dev.vantage.probe.SiteProber;
 import dev.vantage.probe.ratelimit.RateLimitEvidence;
 import dev.vantage.probe.ratelimit.RateLimitEvidence.SignalKind;
 import dev.vantage.probe.ratelimit.RateLimitSettings;
+import dev.vantage.fixtures.RequiredTool;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,17 +26,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The rate-limit burst against a real nginx with {@code limit_req} (Debian's package, installed by .ci/run),
  * started here as a foreground process on a free loopback port with its own prefix and configuration.
- * Skipped, saying so, when no nginx binary is found.
+ * Skipped, saying so, when no nginx binary is found; failed instead in CI ({@link RequiredTool}).
  */
 class NginxRateLimitInteropIT {
 
@@ -45,17 +43,9 @@ class NginxRateLimitInteropIT {
     static int port;
     static Vertx vertx;
 
-    static Optional<Path> nginxBinary() {
-        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "nginx"));
-        return Stream.concat(onPath, Stream.of(Path.of("/usr/sbin/nginx"))).filter(Files::isExecutable).findFirst();
-    }
-
     @BeforeAll
     static void startNginx() throws Exception {
-        Optional<Path> binary = nginxBinary();
-        assumeTrue(binary.isPresent(), "nginx not installed (apt-get install nginx, or run .ci/run): "
-                + "skipping the limit_req interop test");
+        Path binary = RequiredTool.binary("nginx", "apt-get install -y nginx");
         port = freePort();
         Files.createDirectories(prefix.resolve("www"));
         Files.createDirectories(prefix.resolve("logs"));
@@ -65,7 +55,7 @@ class NginxRateLimitInteropIT {
         Files.writeString(prefix.resolve("www").resolve("index.html"), "<html><body>home</body></html>\n");
         Path conf = prefix.resolve("nginx.conf");
         Files.writeString(conf, config(prefix, port));
-        nginx = new ProcessBuilder(binary.get().toString(), "-p", prefix.toString(), "-c", conf.toString(),
+        nginx = new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString(),
                 "-e", prefix.resolve("logs/error.log").toString())
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
         awaitListening(port, Duration.ofSeconds(10));

@@ -8,6 +8,7 @@ import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.tls.TlsInspectionOptions;
 import dev.vantage.probe.tls.TlsInspector;
 import dev.vantage.probe.tls.TlsProtocol;
+import dev.vantage.fixtures.RequiredTool;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Vantage's protocol and cipher enumeration must agree with sslscan on a real nginx (Debian package), in a legacy
@@ -58,13 +58,13 @@ class NginxTlsInteropIT {
             """;
 
     private static Vertx vertx;
+    private static Path nginxBinary;
+    private static Path sslscanBinary;
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")),
-                "nginx is not installed (apt-get install -y nginx); .ci/run installs it");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/sslscan")),
-                "sslscan is not installed (apt-get install -y sslscan); .ci/run installs it");
+        nginxBinary = RequiredTool.binary("nginx", "apt-get install -y nginx");
+        sslscanBinary = RequiredTool.binary("sslscan", "apt-get install -y sslscan");
         vertx = Vertx.vertx();
     }
 
@@ -132,7 +132,7 @@ class NginxTlsInteropIT {
     record Sslscan(Set<String> protocols, Set<String> suites) {
 
         static Sslscan run(int port) throws Exception {
-            Process p = new ProcessBuilder("sslscan", "--no-colour", "--xml=-", "127.0.0.1:" + port)
+            Process p = new ProcessBuilder(sslscanBinary.toString(), "--no-colour", "--xml=-", "127.0.0.1:" + port)
                     .redirectErrorStream(false).start();
             byte[] out = p.getInputStream().readAllBytes();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("sslscan finished").isTrue();
@@ -203,7 +203,7 @@ class NginxTlsInteropIT {
                     }
                     """.formatted(dir, port, tlsConfig.replace("DIR", dir.toString()));
             Files.writeString(dir.resolve("nginx.conf"), conf);
-            Process p = new ProcessBuilder("/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+            Process p = new ProcessBuilder(nginxBinary.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
                     "-g", "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
             LocalNginx nginx = new LocalNginx(p, port, dir);
             nginx.awaitListening();

@@ -11,6 +11,7 @@ import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.probe.load.Ownership;
 import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.service.VantageService;
+import dev.vantage.fixtures.RequiredTool;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shipped Prometheus and Grafana files against a real Prometheus (Debian's {@code prometheus} package, installed
@@ -61,16 +61,13 @@ class PrometheusInteropIT {
 
     @BeforeAll
     static void start() throws Exception {
-        var prom = PrometheusProcess.binary("prometheus");
-        var tool = PrometheusProcess.binary("promtool");
-        assumeTrue(prom.isPresent() && tool.isPresent(), "prometheus/promtool not installed (apt-get install "
-                + "prometheus, or run .ci/run): skipping the Prometheus and Grafana interop test");
-        promtool = tool.get();
+        Path prom = RequiredTool.binary("prometheus", "apt-get install -y prometheus");
+        promtool = RequiredTool.binary("promtool", "apt-get install -y prometheus");
         int servicePort = freePort();
         service = startService(servicePort);
         int promPort = freePort();
         Path config = PrometheusProcess.deriveConfig(SHIPPED_SCRAPE, dir, "127.0.0.1:" + servicePort, "1s");
-        prometheus = PrometheusProcess.start(prom.get(), config, dir, promPort);
+        prometheus = PrometheusProcess.start(prom, config, dir, promPort);
         prometheus.awaitReady(WAIT);
         // Both targets probed and scraped: everything the dashboard shows exists from here on.
         prometheus.awaitQuery("count(probe_success{job=\"vantage\"})", r -> firstValue(r) == 2, WAIT);

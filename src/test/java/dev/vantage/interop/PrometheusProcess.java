@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -44,12 +43,6 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /** The binary on PATH or in /usr/bin, if installed. */
-    static Optional<Path> binary(String name) {
-        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(d -> !d.isEmpty()).map(d -> Path.of(d, name));
-        return Stream.concat(onPath, Stream.of(Path.of("/usr/bin", name))).filter(Files::isExecutable).findFirst();
-    }
-
     /**
      * Writes a copy of the shipped scrape config that differs only where a test must: the scrape address, the
      * scrape and evaluation intervals, and the rule file path (made absolute, since the copy lives elsewhere).

@@ -4,7 +4,7 @@ import dev.vantage.config.VantageConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import dev.vantage.fixtures.RequiredTool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -41,7 +41,7 @@ class PostgresRepositoryTest extends RepositoryContract {
 
     @BeforeEach
     void open() throws Exception {
-        Assumptions.assumeTrue(pg != null, () -> "embedded PostgreSQL could not start here: " + startFailure);
+        RequiredTool.require(pg != null, "embedded PostgreSQL could not start here: " + startFailure);
         try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         }
