@@ -5,6 +5,7 @@ import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
+import dev.vantage.probe.exposure.ScanLimit;
 import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.HttpResponseEvidence;
 
@@ -34,7 +35,11 @@ public final class ErrorDisclosureCheck extends ExposureCheck {
         List<Source> sources = sources(site, exposure);
         Optional<String> debug = Optional.empty();
         List<String> traces = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         for (Source source : sources) {
+            if (ScanLimit.truncated(source.body)) {
+                cut.add(source.where + ScanLimit.note(source.body));
+            }
             Optional<ErrorDisclosure.Hit> hit = ErrorDisclosure.find(source.body);
             if (hit.isEmpty()) {
                 continue;
@@ -49,16 +54,17 @@ public final class ErrorDisclosureCheck extends ExposureCheck {
         if (debug.isPresent()) {
             List<String> all = new ArrayList<>(List.of(debug.get()));
             all.addAll(traces);
-            return finding(Verdict.FAIL, DEBUG_PAGE, String.join("; ", all), "Turn debug mode off in production "
-                    + "(DEBUG=False, APP_DEBUG=false, ASPNETCORE_ENVIRONMENT=Production...): debug pages reveal "
-                    + "code, settings and sometimes a console that runs code.");
+            return finding(Verdict.FAIL, DEBUG_PAGE, String.join("; ", all) + ScanLimit.partly(cut), "Turn debug "
+                    + "mode off in production (DEBUG=False, APP_DEBUG=false, ASPNETCORE_ENVIRONMENT=Production...): "
+                    + "debug pages reveal code, settings and sometimes a console that runs code.");
         }
         if (!traces.isEmpty()) {
-            return finding(Verdict.FAIL, STACK_TRACE, String.join("; ", traces), "Catch errors at the edge of the "
-                    + "application and answer a generic error page; log the stack trace instead of sending it.");
+            return finding(Verdict.FAIL, STACK_TRACE, String.join("; ", traces) + ScanLimit.partly(cut), "Catch "
+                    + "errors at the edge of the application and answer a generic error page; log the stack trace "
+                    + "instead of sending it.");
         }
         return finding(Verdict.PASS, NONE, "no stack trace or debug page in " + sources.size()
-                + " error answers", "");
+                + " error answers" + ScanLimit.partly(cut), "");
     }
 
     private record Source(String where, String body) {

@@ -7,6 +7,8 @@ import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.HttpExchange;
 
+import dev.vantage.probe.exposure.ScanLimit;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,9 +52,9 @@ public final class HealthEndpointCheck extends ExposureCheck {
         HttpExchange e = found.get();
         Duration took = e.timings().total();
         String observed = path(e) + " answered " + statusOf(e) + " in " + took.toMillis() + " ms";
-        Matcher leak = INTERNALS.matcher(e.response().get().body());
-        if (leak.find()) {
-            return finding(Verdict.WARN, LEAKS, observed + ", revealing internals (" + leak.group().strip() + ")",
+        Optional<String> leak = internals(e.response().get().body());
+        if (leak.isPresent()) {
+            return finding(Verdict.WARN, LEAKS, observed + ", revealing internals (" + leak.get() + ")",
                     "Keep public health answers to a status; put component details behind authentication.");
         }
         if (took.compareTo(FAST) > 0) {
@@ -60,5 +62,11 @@ public final class HealthEndpointCheck extends ExposureCheck {
                     "Make the public health check cheap (no deep dependency checks on every call).");
         }
         return finding(Verdict.PASS, OK, observed, "");
+    }
+
+    /** The first internal detail in the first {@link ScanLimit#MAX_CHARS} characters of a health answer. */
+    static Optional<String> internals(CharSequence body) {
+        Matcher leak = INTERNALS.matcher(ScanLimit.head(body));
+        return leak.find() ? Optional.of(leak.group().strip()) : Optional.empty();
     }
 }

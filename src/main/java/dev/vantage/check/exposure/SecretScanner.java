@@ -1,10 +1,14 @@
 package dev.vantage.check.exposure;
 
+import dev.vantage.probe.exposure.ScanLimit;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Finds well-known credential patterns in served text and reports them masked: at most the first four characters
@@ -12,17 +16,23 @@ import java.util.regex.Pattern;
  */
 public final class SecretScanner {
 
-    /** A credential kind and how to find it; group 1 is the secret itself. */
+    /**
+     * A credential kind and how to find it; group 1 is the secret itself. Each pattern starts at a fixed word and
+     * uses possessive runs (a run followed by something the run cannot contain gains nothing from giving
+     * characters back), so a scan reads each character a bounded number of times (ScannerWorkTest).
+     */
     enum Kind {
         AWS_ACCESS_KEY("AWS access key id", "\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"),
         PRIVATE_KEY("private key block",
                 "(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"),
-        STRIPE_LIVE_SECRET("Stripe live secret key", "\\b((?:sk|rk)_live_[0-9a-zA-Z]{20,})\\b"),
-        GITHUB_TOKEN("GitHub token", "\\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b"),
+        STRIPE_LIVE_SECRET("Stripe live secret key", "\\b((?:sk|rk)_live_[0-9a-zA-Z]{20,}+)\\b"),
+        GITHUB_TOKEN("GitHub token", "\\b(gh[pousr]_[A-Za-z0-9]{36,255}+|github_pat_[A-Za-z0-9_]{22,255}+)\\b"),
         SLACK_TOKEN("Slack token", "\\b(xox[baprs]-[A-Za-z0-9-]{10,})\\b"),
+        // The name before the keyword (myApiKey, client_secret) is not part of the match: it never changes the
+        // secret found, and matching it from every start was quadratic on long identifier-like runs.
         GENERIC_ASSIGNMENT("high-entropy credential assignment",
-                "(?i)\\b[a-z0-9_.-]*(?:api[_-]?key|secret|client[_-]?secret|access[_-]?token|auth[_-]?token"
-                        + "|private[_-]?key|password|passwd)[\"']?\\s*[:=]\\s*[\"'`]([^\"'`\\s]{16,200})[\"'`]");
+                "(?i)(?:api[_-]?key|secret|client[_-]?secret|access[_-]?token|auth[_-]?token"
+                        + "|private[_-]?key|password|passwd)[\"']?+\\s*+[:=]\\s*+[\"'`]([^\"'`\\s]{16,200}+)[\"'`]");
 
         final String label;
         final Pattern pattern;
@@ -56,20 +66,33 @@ public final class SecretScanner {
     private SecretScanner() {
     }
 
-    /** Every secret in {@code text} (at most {@link #MAX_MATCHES}), located in {@code source}. */
-    public static List<Match> scan(String source, String text) {
-        List<Match> found = new ArrayList<>();
+    /**
+     * Every secret in the first {@link ScanLimit#MAX_CHARS} characters of {@code text} (at most
+     * {@link #MAX_MATCHES}), located in {@code source}. Linear in the text scanned.
+     */
+    public static List<Match> scan(String source, CharSequence text) {
+        CharSequence scanned = ScanLimit.head(text);
+        List<Hit> hits = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            Matcher m = kind.pattern.matcher(text);
-            while (m.find() && found.size() < MAX_MATCHES) {
+            Matcher m = kind.pattern.matcher(scanned);
+            while (hits.size() < MAX_MATCHES && m.find()) {
                 String secret = m.group(1);
                 if (kind == Kind.GENERIC_ASSIGNMENT && !plausibleGeneric(secret)) {
                     continue;
                 }
-                found.add(new Match(kind.label, source + " " + position(text, m.start(1)), mask(kind, secret)));
+                hits.add(new Hit(kind, m.start(1), mask(kind, secret)));
             }
         }
+        List<String> positions = positions(scanned, hits.stream().mapToInt(Hit::offset).toArray());
+        List<Match> found = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            found.add(new Match(hits.get(i).kind.label, source + " " + positions.get(i), hits.get(i).masked));
+        }
         return found;
+    }
+
+    /** A secret found, masked at once, before its line and column are known. */
+    private record Hit(Kind kind, int offset, String masked) {
     }
 
     /** {@code AKIA…(20 chars)}: four characters at most; private keys show only their header. */
@@ -114,15 +137,23 @@ public final class SecretScanner {
         return bits;
     }
 
-    private static String position(String text, int offset) {
+    /** "line L, column C" of each offset, in one pass over the text however many offsets there are. */
+    private static List<String> positions(CharSequence text, int[] offsets) {
+        int[] order = IntStream.range(0, offsets.length).boxed().sorted(Comparator.comparingInt(i -> offsets[i]))
+                .mapToInt(Integer::intValue).toArray();
+        String[] out = new String[offsets.length];
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+        int i = 0;
+        for (int index : order) {
+            for (; i < offsets[index]; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
             }
+            out[index] = String.format(Locale.ROOT, "line %d, column %d", line, offsets[index] - lineStart + 1);
         }
-        return String.format(Locale.ROOT, "line %d, column %d", line, offset - lineStart + 1);
+        return List.of(out);
     }
 }

@@ -5,6 +5,7 @@ import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
+import dev.vantage.probe.exposure.ScanLimit;
 import dev.vantage.probe.http.HttpExchange;
 
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class SecretsCheck extends ExposureCheck {
         sources.add(site.finalPage());
         sources.addAll(exposure.scripts());
         List<SecretScanner.Match> matches = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         long bytes = 0;
         int scripts = 0;
         for (HttpExchange source : sources) {
@@ -40,18 +42,22 @@ public final class SecretsCheck extends ExposureCheck {
                 continue;
             }
             String body = source.response().get().body();
-            bytes += body.length();
+            bytes += Math.min(body.length(), ScanLimit.MAX_CHARS);
             scripts += source == site.finalPage() ? 0 : 1;
+            if (ScanLimit.truncated(body)) {
+                cut.add(source.request().url() + ScanLimit.note(body));
+            }
             matches.addAll(SecretScanner.scan(source.request().url().toString(), body));
         }
         if (!matches.isEmpty()) {
             String quoted = matches.stream().limit(MAX_QUOTED).map(SecretScanner.Match::describe)
                     .collect(Collectors.joining("; "));
             String more = matches.size() > MAX_QUOTED ? " and " + (matches.size() - MAX_QUOTED) + " more" : "";
-            return finding(Verdict.FAIL, EXPOSED, quoted + more, "Treat these credentials as leaked: revoke and "
-                    + "rotate them, move the calls that need them to the server, and keep secrets out of bundles.");
+            return finding(Verdict.FAIL, EXPOSED, quoted + more + ScanLimit.partly(cut), "Treat these credentials "
+                    + "as leaked: revoke and rotate them, move the calls that need them to the server, and keep "
+                    + "secrets out of bundles.");
         }
         return finding(Verdict.PASS, NONE, "no credential patterns in the page and " + scripts
-                + " same-origin scripts (" + bytes + " characters scanned)", "");
+                + " same-origin scripts (" + bytes + " characters scanned)" + ScanLimit.partly(cut), "");
     }
 }

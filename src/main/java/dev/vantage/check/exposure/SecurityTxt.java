@@ -1,5 +1,7 @@
 package dev.vantage.check.exposure;
 
+import dev.vantage.probe.exposure.ScanLimit;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,11 +20,18 @@ import java.util.Optional;
  */
 public record SecurityTxt(List<String> contacts, List<String> expires, Optional<Instant> expiresAt) {
 
-    public static SecurityTxt parse(String text) {
+    /** Parses the first {@link ScanLimit#MAX_CHARS} characters of {@code text}, line by line, in linear time. */
+    public static SecurityTxt parse(CharSequence text) {
+        CharSequence scanned = ScanLimit.head(text);
         List<String> contacts = new ArrayList<>();
         List<String> expires = new ArrayList<>();
-        for (String raw : text.split("\r?\n")) {
-            String line = raw.strip();
+        for (int start = 0; start < scanned.length(); ) {
+            int end = start;
+            while (end < scanned.length() && scanned.charAt(end) != '\n') {
+                end++;
+            }
+            String line = scanned.subSequence(start, end).toString().strip();
+            start = end + 1;
             if (line.startsWith("#") || line.startsWith("-----") || line.isEmpty()) {
                 continue;
             }

@@ -1,9 +1,9 @@
 package dev.vantage.check.exposure;
 
 import dev.vantage.probe.exposure.ExposureEvidence;
+import dev.vantage.probe.exposure.ScanLimit;
 import dev.vantage.probe.http.HttpExchange;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -54,10 +54,13 @@ public final class SoftNotFound {
         return body;
     }
 
-    /** Jaccard similarity of the word sets of two texts (1 for two empty texts). */
-    static double similarity(String a, String b) {
-        Set<String> x = tokens(a);
-        Set<String> y = tokens(b);
+    /**
+     * Jaccard similarity of the word sets of two texts (1 for two empty texts), over their first
+     * {@link ScanLimit#MAX_CHARS} characters.
+     */
+    static double similarity(CharSequence a, CharSequence b) {
+        Set<String> x = tokens(ScanLimit.head(a));
+        Set<String> y = tokens(ScanLimit.head(b));
         if (x.isEmpty() && y.isEmpty()) {
             return 1;
         }
@@ -67,8 +70,23 @@ public final class SoftNotFound {
         return (double) x.size() / union.size();
     }
 
-    private static Set<String> tokens(String s) {
-        return new HashSet<>(Arrays.asList(s.split("\\W+"))).stream().filter(t -> !t.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(HashSet::new));
+    /** The words ({@code [A-Za-z0-9_]+} runs, as regex {@code \w}) of a text, in one pass. */
+    static Set<String> tokens(CharSequence s) {
+        Set<String> words = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean word = i < s.length() && isWord(s.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                words.add(s.subSequence(start, i).toString());
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 }

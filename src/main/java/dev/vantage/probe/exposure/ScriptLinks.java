@@ -1,5 +1,7 @@
 package dev.vantage.probe.exposure;
 
+import dev.vantage.probe.exposure.TextSearch.Ahead;
+
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,27 +14,98 @@ import java.util.regex.Pattern;
 /** Finds what the page and its scripts reference: same-origin script URLs and source-map URLs. Pure. */
 public final class ScriptLinks {
 
-    private static final Pattern SCRIPT_SRC = Pattern.compile(
-            "<script\\b[^>]*?\\bsrc\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SOURCE_MAP = Pattern.compile("[#@]\\s*sourceMappingURL=([^\\s'\"*]+)");
+    /*
+     * The script search is regex <script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)) done in
+     * linear time: as one regular expression, every "<script" of a tag that never closes rescans the rest of the
+     * text. Here the tag end, the next src attribute and the closing quotes are each searched once, forwards.
+     */
+    private static final Pattern SCRIPT_OPEN = Pattern.compile("<script\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRC = Pattern.compile("\\bsrc\\s*+=\\s*+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SOURCE_MAP = Pattern.compile("[#@]\\s*+sourceMappingURL=([^\\s'\"*]++)");
 
     private ScriptLinks() {
     }
 
-    /** Script URLs of {@code html}, resolved against {@code page}, same origin only, first {@code max}. */
-    public static List<URI> scripts(String html, URI page, int max) {
+    /**
+     * Script URLs in the first {@link ScanLimit#MAX_CHARS} characters of {@code html}, resolved against
+     * {@code page}, same origin only, first {@code max}.
+     */
+    public static List<URI> scripts(CharSequence html, URI page, int max) {
+        CharSequence text = ScanLimit.head(html);
+        Attributes attributes = new Attributes(text);
+        Ahead tagEnd = new Ahead(p -> TextSearch.indexOfAny(text, ">", p));
         Set<URI> found = new LinkedHashSet<>();
-        Matcher m = SCRIPT_SRC.matcher(html);
-        while (m.find() && found.size() < max) {
-            String src = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            resolveSameOrigin(page, src.trim()).ifPresent(found::add);
+        Matcher open = SCRIPT_OPEN.matcher(text);
+        int from = 0;
+        while (found.size() < max && open.find(from)) {
+            int src = attributes.next(open.end());
+            if (src < 0 || src >= tagEnd.from(open.end())) {
+                from = open.start() + 1;
+                continue;
+            }
+            int[] value = attributes.value(src);
+            resolveSameOrigin(page, text.subSequence(value[0], value[1]).toString().trim()).ifPresent(found::add);
+            from = value[2];
         }
         return List.copyOf(found);
     }
 
-    /** The source map a script references (the last {@code sourceMappingURL} comment), same origin only. */
-    public static Optional<URI> sourceMap(String script, URI scriptUrl) {
-        Matcher m = SOURCE_MAP.matcher(script);
+    /** The {@code src} attributes of a text that have a value, searched forwards once. */
+    private static final class Attributes {
+        private final CharSequence text;
+        private final Matcher src;
+        private final Ahead doubleQuote;
+        private final Ahead singleQuote;
+        private final Ahead valued;
+
+        Attributes(CharSequence text) {
+            this.text = text;
+            this.src = SRC.matcher(text);
+            this.doubleQuote = new Ahead(p -> TextSearch.indexOf(text, "\"", p));
+            this.singleQuote = new Ahead(p -> TextSearch.indexOf(text, "'", p));
+            this.valued = new Ahead(p -> {
+                for (boolean found = src.find(p); found; found = src.find(src.start() + 1)) {
+                    if (src.end() < text.length() && !isSpaceOrTagEnd(text.charAt(src.end()))) {
+                        return src.start();
+                    }
+                }
+                return -1;
+            });
+        }
+
+        /** Start of the first {@code src=value} at or after {@code from}, or -1. */
+        int next(int from) {
+            return valued.from(from);
+        }
+
+        /** {valueStart, valueEnd, matchEnd} of the attribute starting at {@code at} (one {@link #next} found). */
+        int[] value(int at) {
+            src.find(at);
+            int v = src.end();
+            char first = text.charAt(v);
+            Ahead quote = first == '"' ? doubleQuote : first == '\'' ? singleQuote : null;
+            int close = quote == null ? -1 : quote.from(v + 1);
+            if (close >= 0) {
+                return new int[] {v + 1, close, close + 1};
+            }
+            int end = v;
+            while (end < text.length() && !isSpaceOrTagEnd(text.charAt(end))) {
+                end++;
+            }
+            return new int[] {v, end, end};
+        }
+
+        private static boolean isSpaceOrTagEnd(char c) {
+            return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+    }
+
+    /**
+     * The source map a script references (the last {@code sourceMappingURL} comment in its first
+     * {@link ScanLimit#MAX_CHARS} characters), same origin only.
+     */
+    public static Optional<URI> sourceMap(CharSequence script, URI scriptUrl) {
+        Matcher m = SOURCE_MAP.matcher(ScanLimit.head(script));
         String last = null;
         while (m.find()) {
             last = m.group(1);

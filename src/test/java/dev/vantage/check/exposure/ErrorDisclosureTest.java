@@ -41,6 +41,8 @@ class ErrorDisclosureTest {
                 Arguments.of("Django debug page (DEBUG = True)", "<p>You're seeing this error because you have "
                         + "<code>DEBUG = True</code> in your Django settings file.</p>"),
                 Arguments.of("Rails debug page", "<title>Action Controller: Exception caught</title>"),
+                Arguments.of("Symfony debug page", "<head><title>Division by zero (500 Internal Server Error)"
+                        + "</title></head><body><abbr title=\"Symfony\\Component\\ErrorHandler\\Error\">"),
                 Arguments.of("ASP.NET detailed error page", "<h1>Server Error in '/' Application.</h1>"));
     }
 

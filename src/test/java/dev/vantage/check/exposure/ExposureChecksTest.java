@@ -62,6 +62,7 @@ class ExposureChecksTest {
         Optional<RawExchange> badEncoding = Optional.empty();
         HttpExchange securityTxt = get("/.well-known/security.txt", 404, "");
         List<HttpExchange> health = new ArrayList<>();
+        String page = SPA;
 
         Recorded serve(String path, int status, String body) {
             paths.replaceAll(p -> p.path().path().equals(path) ? new PathProbe(p.path(), get(path, status, body)) : p);
@@ -80,7 +81,7 @@ class ExposureChecksTest {
                     maps, badEncoding, Optional.of(oversized()), Optional.of(answer("TRACE", "/", 405, "",
                     Duration.ZERO)), "m", Optional.of(securityTxt), health, 30);
             return new SiteEvidence(SITE, STARTED, Duration.ofSeconds(1), new RedirectChain(List.of(get("/", 200,
-                    SPA)), RedirectOutcome.FINAL_RESPONSE), Optional.empty(), Optional.empty(), Optional.empty(),
+                    page)), RedirectOutcome.FINAL_RESPONSE), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(exposure),
                     Optional.empty(), Optional.empty());
         }
@@ -121,6 +122,22 @@ class ExposureChecksTest {
             Recorded r = new Recorded().serve("/.git/config", 403, "[core]\nrepositoryformatversion = 0\n");
 
             assertThat(new SensitiveFilesCheck().evaluate(r.site()).result()).isEqualTo(SensitiveFilesCheck.NONE);
+        }
+    }
+
+    @Nested
+    class ScannedText {
+
+        @Test
+        void aPageLongerThanTheScanLimitIsScannedInPartAndTheEvidenceSaysSo() {
+            Recorded r = new Recorded();
+            r.page = "x".repeat(2 * dev.vantage.probe.exposure.ScanLimit.MAX_CHARS) + "AKIA" + "Q3EGRZ7XK4WBN2PD";
+
+            Finding f = new SecretsCheck().evaluate(r.site());
+
+            assertThat(f.result()).isEqualTo(SecretsCheck.NONE);
+            assertThat(f.observed()).contains("(1048576 characters scanned)")
+                    .contains("scanned in part: https://shop.test/ (first 1024 KiB of 2048 KiB scanned)");
         }
     }
 
