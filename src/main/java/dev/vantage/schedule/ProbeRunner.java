@@ -207,6 +207,10 @@ public final class ProbeRunner {
     private long persist(Prepared p, Report report, String json) {
         String name = p.spec().name();
         RunKind kind = p.plan().kind();
+        if (targets.find(name).isEmpty()) {
+            // Deleted while this run was in flight: nothing of it is kept (no orphan rows).
+            throw new NoSuchTargetException(name);
+        }
         Optional<EvidenceRepository.Latest> before = evidence.latest(name);
         boolean changed = kind != RunKind.PULSE || before.isEmpty()
                 || !before.get().grade().equals(report.grade().letter())

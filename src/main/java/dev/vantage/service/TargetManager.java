@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every change to targets goes through here, so the database, the Quartz schedule and the metrics never disagree.
@@ -114,30 +115,42 @@ public final class TargetManager {
         return blocking(() -> targets.find(name).orElseThrow(() -> notFound(name)));
     }
 
+    /** Stored and scheduled together: a target that cannot be scheduled is not kept either. */
     public Future<StoredTarget> create(TargetSpec spec) {
-        return blocking(() -> {
+        return serialised(spec.name(), () -> {
             if (!targets.insert(spec, StoredTarget.Source.API)) {
                 throw new ApiException(409, "a target named \"" + spec.name() + "\" already exists");
             }
-            scheduler.schedule(spec);
+            try {
+                scheduler.schedule(spec);
+            } catch (Exception e) {
+                targets.delete(spec.name());
+                throw e;
+            }
             unschedulable.remove(spec.name());
-            return targets.find(spec.name()).orElseThrow();
+            return targets.find(spec.name()).orElseThrow(() -> notFound(spec.name()));
         });
     }
 
+    /** Stored and rescheduled together: when the new schedule cannot be made, the previous target is restored. */
     public Future<StoredTarget> update(TargetSpec spec) {
-        return blocking(() -> {
+        return serialised(spec.name(), () -> {
             StoredTarget existing = targets.find(spec.name()).orElseThrow(() -> notFound(spec.name()));
             refuseFileTarget(existing);
             targets.update(spec, StoredTarget.Source.API);
-            scheduler.schedule(spec);
+            try {
+                scheduler.schedule(spec);
+            } catch (Exception e) {
+                targets.update(existing.spec(), existing.source());
+                throw e;
+            }
             unschedulable.remove(spec.name());
-            return targets.find(spec.name()).orElseThrow();
+            return targets.find(spec.name()).orElseThrow(() -> notFound(spec.name()));
         });
     }
 
     public Future<Void> delete(String name) {
-        return blocking(() -> {
+        return serialised(name, () -> {
             refuseFileTarget(targets.find(name).orElseThrow(() -> notFound(name)));
             deleteEverywhere(name);
             return null;
@@ -216,6 +229,26 @@ public final class TargetManager {
     private static ApiException notFound(String name) {
         return new ApiException(404, "no target named \"" + name + "\"");
     }
+
+    /**
+     * Changes to one target run one at a time (a lock per name, striped), so the database and Quartz never disagree
+     * whatever the interleaving of PUT, DELETE and POST. Per node: across a cluster, a job whose target vanished
+     * unschedules itself at its next firing ({@code ProbeJob}).
+     */
+    private <T> Future<T> serialised(String name, Callable<T> work) {
+        return blocking(() -> {
+            ReentrantLock lock = LOCKS[Math.floorMod(name.hashCode(), LOCKS.length)];
+            lock.lock();
+            try {
+                return work.call();
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    private static final ReentrantLock[] LOCKS = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
 
     private <T> Future<T> blocking(Callable<T> work) {
         return vertx.executeBlocking(work, false);

@@ -110,6 +110,11 @@ public final class VantageService {
         return http.actualPort();
     }
 
+    /** The Quartz side, for tests that compare it with the targets table. */
+    ProbeScheduler scheduler() {
+        return scheduler;
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
