@@ -195,8 +195,10 @@ class LoadRunnerTest {
                 LoadEvidence e = run(server.target(), LoadSettings.of(1, Duration.ofSeconds(1)).withConnections(4)
                         .withMode(LoadSettings.Mode.CLOSED).withPaths(List.of("/a", "/b")), Duration.ofSeconds(5));
                 assertThat(e.outcome()).isEqualTo(Outcome.COMPLETED);
-                // 4 connections x ~1 s / ~10-12 ms each: far above the nominal rate of 1/s, below 4 x 100.
-                assertThat(e.sent()).isBetween(200L, 400L);
+                // 4 connections x ~1 s / ~10-12 ms each is ~330 on a quiet machine; the lower bound only needs to
+                // show a closed loop (ten times the nominal 1/s per connection), so a busy CI machine cannot fail it.
+                // The upper bound is the invariant: no connection can finish more than 1 s / 10 ms requests.
+                assertThat(e.sent()).isBetween(40L, 400L);
                 assertThat(e.errors()).isEmpty();
                 assertThat(ms(e.latency().p50())).isBetween(9L, 30L);
             }
