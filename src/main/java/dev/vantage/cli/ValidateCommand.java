@@ -1,6 +1,9 @@
 package dev.vantage.cli;
 
+import dev.vantage.check.Checks;
 import dev.vantage.config.ConfigLoader;
+import dev.vantage.plan.RunBudget;
+import dev.vantage.plan.RunPlanner;
 import dev.vantage.config.VantageConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,10 +31,15 @@ public final class ValidateCommand implements java.util.concurrent.Callable<Inte
             return ExitCode.USAGE;
         }
         spec.commandLine().getOut().println(config + ": valid (" + loaded.targets().size() + " targets)");
-        // What the file will send beyond ordinary probes, said before the service ever runs it.
-        loaded.targets().forEach(t -> t.load().ifPresent(load -> spec.commandLine().getOut().println("  " + t.name()
-                + ": " + load.describe(t.url())
-                + "; on every scheduled run, once the site serves its ownership token")));
+        // What the file will send, said before the service ever runs it: each target's daily budget, and what a
+        // load run sends beyond ordinary probes.
+        RunPlanner planner = new RunPlanner(loaded.probing(), dev.vantage.config.Secrets.unresolved(), Checks.all());
+        loaded.targets().forEach(t -> {
+            spec.commandLine().getOut().println("  " + t.name() + ": "
+                    + RunBudget.of(planner, t, Checks.all()).describe());
+            t.load().ifPresent(load -> spec.commandLine().getOut().println("  " + t.name() + ": "
+                    + load.describe(t.url()) + "; on each load run, once the site serves its ownership token"));
+        });
         return ExitCode.OK;
     }
 

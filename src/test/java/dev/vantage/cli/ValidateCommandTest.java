@@ -43,7 +43,24 @@ class ValidateCommandTest {
         assertThat(out.toString()).contains("valid (1 targets)")
                 .contains("  login: load run: 50 req/s for 10 s (+2 s warmup), about 600 GET requests to "
                         + "https://shop.example /login over at most 16 connections")
-                .contains("once the site serves its ownership token");
+                .contains("once the site serves its ownership token")
+                .as("the daily budget: 96 pulses, one audit, one load run of 600 requests (warmup included) + the page")
+                .contains("  login: ≈ 96 pulse requests and 1 audit of ≈ ")
+                .contains(" + ≈ 100 TLS handshakes, 1 load run of 601 requests a day");
+    }
+
+    @Test
+    void checkSelectionShrinksTheAuditInTheBudget(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("status.yaml"), """
+                targets:
+                  - name: status
+                    url: https://shop.example/
+                    schedule: {interval: 60s}
+                    audit: {every: 12h}
+                    checks: {enable: [reliability.page-status]}
+                """);
+        assertThat(run("validate", "--config", file.toString())).isZero();
+        assertThat(out.toString()).contains("  status: ≈ 1,440 pulse requests and 2 audits of ≈ 1 request a day");
     }
 
     @Test
