@@ -15,6 +15,7 @@ import dev.vantage.report.Report;
 import dev.vantage.schedule.NoSuchTargetException;
 import dev.vantage.plan.RunRefusedException;
 import dev.vantage.probe.RunKind;
+import dev.vantage.service.TargetChangeRefused;
 import dev.vantage.service.TargetManager;
 import dev.vantage.store.ResultSummary;
 import dev.vantage.store.StoredTarget;
@@ -230,6 +231,9 @@ public final class ApiServer {
         if (t instanceof ApiException e) {
             status = e.status();
             problems = e.problems();
+        } else if (t instanceof TargetChangeRefused e) {
+            status = e.reason() == TargetChangeRefused.Reason.NOT_FOUND ? 404 : 409;
+            problems = List.of(e.getMessage());
         } else if (t instanceof NoSuchTargetException e) {
             status = 404;
             problems = List.of(e.getMessage());

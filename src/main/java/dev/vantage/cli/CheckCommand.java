@@ -14,7 +14,7 @@ import dev.vantage.probe.ratelimit.RateLimitSettings;
 import dev.vantage.report.Report;
 import dev.vantage.report.ReportFormat;
 import dev.vantage.target.Durations;
-import dev.vantage.target.HeaderArg;
+import dev.vantage.probe.http.HeaderArg;
 import dev.vantage.target.ResolvePin;
 import dev.vantage.target.TargetUrl;
 import io.vertx.core.Vertx;

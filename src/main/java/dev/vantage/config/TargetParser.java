@@ -2,6 +2,7 @@ package dev.vantage.config;
 
 import dev.vantage.check.CheckSelection;
 
+import dev.vantage.probe.http.HeaderArg;
 import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.probe.tls.TrustStores;
 import dev.vantage.target.ResolvePin;
@@ -122,7 +123,15 @@ public final class TargetParser {
         timeout.filter(t -> t.isZero() || t.compareTo(MAX_TIMEOUT) > 0)
                 .ifPresent(t -> n.child("timeout").problem("must be more than 0 and at most 5m"));
         Map<String, String> headers = n.child("headers").stringMap();
-        headers.forEach((k, v) -> checkSecret(n.child("headers").child(k), v));
+        headers.forEach((k, v) -> {
+            try {
+                // The rules of `check -H`, so the file, the API and the CLI refuse the same headers alike.
+                HeaderArg.check(k, Secrets.isReference(v) ? "reference" : v);
+            } catch (IllegalArgumentException e) {
+                n.child("headers").child(k).problem(e.getMessage());
+            }
+            checkSecret(n.child("headers").child(k), v);
+        });
         Optional<Path> caFile = n.child("ca-file").text().flatMap(p -> caFile(n.child("ca-file"), p));
         Map<String, String> resolve = new LinkedHashMap<>();
         for (Node r : n.child("resolve").list()) {
@@ -147,9 +156,9 @@ public final class TargetParser {
             return Optional.empty();
         }
         Optional<LoadSettings> load = LoadConfig.parse(n.child("load"), url.get());
-        Optional<Schedule> audit = cadence(n.child("audit"), "audit");
+        Optional<Schedule> audit = cadence(n.child("audit"), "an audit");
         Optional<Schedule> loadEvery = n.child("load").isPresent()
-                ? cadence(n.child("load").child("every"), "load run") : Optional.empty();
+                ? cadence(n.child("load").child("every"), "a load run") : Optional.empty();
         return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
                 caFile, resolve, httpPort, labels, load, audit, loadEvery, origin));
     }
@@ -279,7 +288,7 @@ public final class TargetParser {
         }
         Optional<Duration> shortest = s.flatMap(Schedule::shortestGap);
         if (shortest.isPresent() && shortest.get().compareTo(MIN_SLOW_CADENCE) < 0) {
-            n.problem("a " + what + " must not run more often than every " + Durations.format(MIN_SLOW_CADENCE)
+            n.problem(what + " must not run more often than every " + Durations.format(MIN_SLOW_CADENCE)
                     + " (it sends far more than a pulse); got every " + Durations.format(shortest.get()));
             return Optional.empty();
         }

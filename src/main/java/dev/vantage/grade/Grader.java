@@ -6,14 +6,6 @@ import dev.vantage.check.Verdict;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.http.HttpExchange;
-import dev.vantage.check.tls.TlsRatingCheck;
-import dev.vantage.grade.tls.SslLabsRating;
-import dev.vantage.probe.tls.TlsInspection;
-import dev.vantage.report.AreaReport;
-import dev.vantage.report.ProbeSummary;
-import dev.vantage.report.TlsReport;
-import dev.vantage.report.Report;
-import dev.vantage.report.ScoredFinding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns findings into scores, letters and a report, using the scoring table and nothing else. Pure: the same
+ * Turns findings into scores, letters and caps ({@link Grading}), using the scoring table and nothing else. Pure: the same
  * evidence, findings and table always give the same report. The method is described in docs/grading.md.
  */
 public final class Grader {
@@ -44,7 +36,8 @@ public final class Grader {
         this.table = Objects.requireNonNull(table, "table");
     }
 
-    public Report grade(SiteEvidence evidence, List<Finding> findings) {
+    /** Scores, caps and letters of the findings; the target is unreachable when the page never answered. */
+    public Grading grade(SiteEvidence evidence, List<Finding> findings) {
         List<ScoredFinding> scored = findings.stream()
                 .map(f -> new ScoredFinding(f, table.modifier(f.result())))
                 .sorted(WORST_FIRST)
@@ -66,15 +59,8 @@ public final class Grader {
                     ? new AreaReport(area, AreaReport.Status.NOT_MEASURED, Optional.empty(), Optional.empty())
                     : areaReport(area, scored, caps));
         }
-        return new Report(evidence.target(), evidence.startedAt(), evidence.took(), grade, score, table.version(),
-                areas, scored, caps.stream().map(Cap::sentence).distinct().toList(), unreachable,
-                ProbeSummary.from(evidence), tlsReport(evidence), evidence.load(), Optional.empty());
-    }
-
-    /** The rating is computed here, once, from the same evidence the tls.rating check read. */
-    private static Optional<TlsReport> tlsReport(SiteEvidence evidence) {
-        return evidence.tls().filter(TlsInspection::speaksTls)
-                .map(tls -> new TlsReport(tls, SslLabsRating.rate(tls, TlsRatingCheck.hstsMaxAge(evidence))));
+        return new Grading(grade, score, table.version(), areas, scored,
+                caps.stream().map(Cap::sentence).distinct().toList(), unreachable);
     }
 
     private static AreaReport areaReport(Area area, List<ScoredFinding> all, List<Cap> caps) {

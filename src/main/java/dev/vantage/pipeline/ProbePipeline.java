@@ -62,7 +62,8 @@ public final class ProbePipeline implements SiteAssessor {
         List<Check> selected = selection.apply(checks);
         List<Finding> fresh = bounded.evaluate(EvidenceComposer.answerable(selected, plan), evidence);
         Set<RunKind> covered = EvidenceComposer.covered(plan);
-        Report graded = grader.grade(evidence, EvidenceComposer.findings(fresh, carried, covered, selection));
+        Report graded = Report.of(evidence, grader.grade(evidence,
+                EvidenceComposer.findings(fresh, carried, covered, selection)));
         if (carried == CarriedEvidence.NONE && covered.containsAll(Set.of(RunKind.values()))) {
             return graded;
         }

@@ -1,5 +1,7 @@
 package dev.vantage.report;
 
+import dev.vantage.grade.ScoredFinding;
+import dev.vantage.grade.AreaReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,6 +1,13 @@
 package dev.vantage.report;
 
+import dev.vantage.grade.ScoredFinding;
+import dev.vantage.grade.AreaReport;
+import dev.vantage.check.tls.SslLabsRating;
+import dev.vantage.check.tls.TlsRatingCheck;
 import dev.vantage.grade.Grade;
+import dev.vantage.grade.Grading;
+import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.load.LoadEvidence;
 
@@ -49,6 +56,19 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
                   Optional<ProbeFailure> unreachable) {
         this(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied, unreachable,
                 ProbeSummary.NONE, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The report of graded evidence: the grading, the transport facts of the page chain, the TLS section (the
+     * inspection and its SSL Labs-style rating, the same pure function the {@code tls.rating} check calls) and
+     * the load run.
+     */
+    public static Report of(SiteEvidence evidence, Grading g) {
+        Optional<TlsReport> tls = evidence.tls().filter(TlsInspection::speaksTls)
+                .map(t -> new TlsReport(t, SslLabsRating.rate(t, TlsRatingCheck.hstsMaxAge(evidence))));
+        return new Report(evidence.target(), evidence.startedAt(), evidence.took(), g.grade(), g.score(),
+                g.scoringVersion(), g.areas(), g.findings(), g.capsApplied(), g.unreachable(),
+                ProbeSummary.from(evidence), tls, evidence.load(), Optional.empty());
     }
 
     /** The same report with the idle percentiles the service computed over its recent probes. */

@@ -1,5 +1,7 @@
 package dev.vantage.report;
 
+import dev.vantage.grade.ScoredFinding;
+import dev.vantage.grade.AreaReport;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.check.load.LoadSummary;

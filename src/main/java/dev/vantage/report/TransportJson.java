@@ -2,7 +2,7 @@ package dev.vantage.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vantage.grade.tls.TlsRating;
+import dev.vantage.check.tls.TlsRating;
 import dev.vantage.probe.tls.AcceptedSuite;
 import dev.vantage.probe.tls.CertificateFacts;
 import dev.vantage.probe.tls.CertificateSummary;

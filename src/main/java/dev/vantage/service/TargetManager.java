@@ -1,6 +1,5 @@
 package dev.vantage.service;
 
-import dev.vantage.api.ApiException;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.schedule.ProbeRunner;
 import dev.vantage.schedule.ProbeScheduler;
@@ -119,7 +118,7 @@ public final class TargetManager {
     public Future<StoredTarget> create(TargetSpec spec) {
         return serialised(spec.name(), () -> {
             if (!targets.insert(spec, StoredTarget.Source.API)) {
-                throw new ApiException(409, "a target named \"" + spec.name() + "\" already exists");
+                throw new TargetChangeRefused(TargetChangeRefused.Reason.CONFLICT, "a target named \"" + spec.name() + "\" already exists");
             }
             try {
                 scheduler.schedule(spec);
@@ -166,7 +165,7 @@ public final class TargetManager {
         return blocking(() -> {
             targets.find(name).orElseThrow(() -> notFound(name));
             return evidence.latest(name).map(EvidenceRepository.Latest::report).or(() -> results.latestReport(name))
-                    .orElseThrow(() -> new ApiException(404,
+                    .orElseThrow(() -> new TargetChangeRefused(TargetChangeRefused.Reason.NOT_FOUND,
                     "target \"" + name + "\" has no result yet; POST /api/targets/" + name + "/run to probe it now"));
         });
     }
@@ -221,13 +220,13 @@ public final class TargetManager {
 
     private static void refuseFileTarget(StoredTarget t) {
         if (t.source() == StoredTarget.Source.FILE) {
-            throw new ApiException(409, "target \"" + t.spec().name() + "\" is defined in the config file, which is "
+            throw new TargetChangeRefused(TargetChangeRefused.Reason.CONFLICT, "target \"" + t.spec().name() + "\" is defined in the config file, which is "
                     + "its source of truth; change it there and restart");
         }
     }
 
-    private static ApiException notFound(String name) {
-        return new ApiException(404, "no target named \"" + name + "\"");
+    private static TargetChangeRefused notFound(String name) {
+        return new TargetChangeRefused(TargetChangeRefused.Reason.NOT_FOUND, "no target named \"" + name + "\"");
     }
 
     /**

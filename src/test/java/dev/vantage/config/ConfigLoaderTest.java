@@ -162,6 +162,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void headersFollowTheSameRulesAsCheckDashH() {
+        var r = loader.parse("""
+                targets:
+                  - name: a
+                    url: https://a.example
+                    schedule: {interval: 60s}
+                    audit: {every: 30m}
+                    headers: {Host: evil.example, "Bad Name": x, X-Ok: fine}
+                """, "t.yaml");
+        assertThat(r.errors()).containsExactlyInAnyOrder(
+                "targets[0].headers.Host: header 'Host' is managed by the prober and cannot be set",
+                "targets[0].headers.Bad Name: header name 'Bad Name' has characters a header name cannot have",
+                "targets[0].audit.every: an audit must not run more often than every 1h (it sends far more than a pulse); "
+                        + "got every 30m");
+    }
+
+    @Test
     void everyProblemIsListedWithItsPath() {
         var r = loader.parse("""
                 server: {port: 70000, colour: red}

@@ -13,9 +13,7 @@ import dev.vantage.probe.http.HttpRequestSpec;
 import dev.vantage.probe.http.HttpResponseEvidence;
 import dev.vantage.probe.http.RedirectChain;
 import dev.vantage.probe.http.RedirectOutcome;
-import dev.vantage.report.AreaReport;
 import dev.vantage.report.Report;
-import dev.vantage.report.ScoredFinding;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +78,11 @@ class GraderTest {
     }
 
     static Report grade(Finding... findings) {
-        return GRADER.grade(answered(), List.of(findings));
+        return report(answered(), List.of(findings));
+    }
+
+    static Report report(SiteEvidence evidence, List<Finding> findings) {
+        return Report.of(evidence, GRADER.grade(evidence, findings));
     }
 
     @Nested
@@ -218,7 +220,7 @@ class GraderTest {
 
         @Test
         void aFinalPageWithoutResponseMakesTheReportUnreachableAndF() {
-            Report report = GRADER.grade(refused(), List.of(security("hsts", Verdict.NOT_APPLICABLE, "ok")));
+            Report report = report(refused(), List.of(security("hsts", Verdict.NOT_APPLICABLE, "ok")));
             assertThat(report.unreachable()).map(ProbeFailure::kind).contains(FailureKind.REFUSED);
             assertThat(report.grade()).isEqualTo(Grade.F);
             assertThat(report.score()).isZero();
@@ -226,7 +228,7 @@ class GraderTest {
 
         @Test
         void anUnreachableSiteHasNoSecurityGradeEvenWhenAFindingPassed() {
-            Report report = GRADER.grade(refused(), List.of(security("redirect", Verdict.PASS, "ok")));
+            Report report = report(refused(), List.of(security("redirect", Verdict.PASS, "ok")));
             assertThat(area(report, Area.SECURITY).status()).isEqualTo(AreaReport.Status.NOT_MEASURED);
             assertThat(area(report, Area.SECURITY).grade()).isEmpty();
         }
@@ -238,7 +240,7 @@ class GraderTest {
             HttpExchange exchange = new HttpExchange(HttpRequestSpec.get(TARGET), Optional.empty(), PhaseTimings.NONE,
                     Optional.empty(), Optional.of(partial),
                     Optional.of(new ProbeFailure(FailureKind.RESET, "connection reset mid-body")));
-            Report report = GRADER.grade(evidence(exchange, RedirectOutcome.FINAL_RESPONSE), List.of());
+            Report report = report(evidence(exchange, RedirectOutcome.FINAL_RESPONSE), List.of());
             assertThat(report.unreachable()).isEmpty();
             assertThat(report.grade()).isEqualTo(Grade.A_PLUS);
         }

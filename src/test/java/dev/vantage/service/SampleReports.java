@@ -6,9 +6,9 @@ import dev.vantage.check.Verdict;
 import dev.vantage.grade.Grade;
 import dev.vantage.probe.FailureKind;
 import dev.vantage.probe.ProbeFailure;
-import dev.vantage.report.AreaReport;
+import dev.vantage.grade.AreaReport;
 import dev.vantage.report.Report;
-import dev.vantage.report.ScoredFinding;
+import dev.vantage.grade.ScoredFinding;
 
 import java.net.URI;
 import java.time.Duration;

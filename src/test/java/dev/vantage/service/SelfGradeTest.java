@@ -10,7 +10,7 @@ import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.report.Report;
-import dev.vantage.report.ScoredFinding;
+import dev.vantage.grade.ScoredFinding;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,8 +6,6 @@ import dev.vantage.check.CheckSupport;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.check.security.HstsPolicy;
-import dev.vantage.grade.tls.SslLabsRating;
-import dev.vantage.grade.tls.TlsRating;
 import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.tls.TlsInspection;

@@ -4,7 +4,7 @@ import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.check.tls.TlsChecks;
 import dev.vantage.fixtures.TestPki;
-import dev.vantage.grade.tls.SslLabsRating;
+import dev.vantage.check.tls.SslLabsRating;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;

@@ -1,4 +1,4 @@
-package dev.vantage.grade.tls;
+package dev.vantage.check.tls;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.vantage.target;
+package dev.vantage.probe.http;
 
-import dev.vantage.probe.http.Header;
 
 /** Parses an extra request header written as {@code Name: value}, refusing what would corrupt a request. */
 public final class HeaderArg {
@@ -18,8 +17,16 @@ public final class HeaderArg {
         if (colon <= 0) {
             throw new IllegalArgumentException("header '" + text + "' must look like 'Name: value'");
         }
-        String name = text.substring(0, colon).trim();
-        String value = text.substring(colon + 1).trim();
+        return check(text.substring(0, colon).trim(), text.substring(colon + 1).trim());
+    }
+
+    /**
+     * The same rules for a header given as a name and a value (the {@code headers:} map of a target in the config
+     * file or the API), so every front door refuses the same headers with the same words.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Header check(String name, String value) {
         if (!name.matches(TOKEN)) {
             throw new IllegalArgumentException("header name '" + name + "' has characters a header name cannot have");
         }

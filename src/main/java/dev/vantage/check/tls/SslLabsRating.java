@@ -1,4 +1,4 @@
-package dev.vantage.grade.tls;
+package dev.vantage.check.tls;
 
 import dev.vantage.probe.tls.AcceptedSuite;
 import dev.vantage.probe.tls.CertificateFacts;

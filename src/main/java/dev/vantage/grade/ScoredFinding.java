@@ -1,4 +1,4 @@
-package dev.vantage.report;
+package dev.vantage.grade;
 
 import dev.vantage.check.Finding;
 

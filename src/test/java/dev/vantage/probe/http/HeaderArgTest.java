@@ -1,6 +1,5 @@
-package dev.vantage.target;
+package dev.vantage.probe.http;
 
-import dev.vantage.probe.http.Header;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
