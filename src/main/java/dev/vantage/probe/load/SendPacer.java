@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
 final class SendPacer implements Runnable {
 
     /**
-     * How early a request is handed over. Measured on the 2-core bench machine: a park overshoots by 50 to 80 µs
-     * (the kernel's default timer slack is 50 µs) and the event loop picks up the hand-off 10 to 40 µs later, so
-     * 200 µs leaves the event loop a little to wait in the usual case; see docs/load.md.
+     * How early a request is handed over. A park overshoots by the kernel's timer slack (50 µs) plus the wake-up
+     * (90 µs at p50 measured on the busy 2-core bench machine) and waking the event loop adds more, so 200 µs
+     * leaves the event loop a little to wait in the usual case and bounds its spin; see docs/load.md.
      */
     static final long LEAD_NANOS = 200_000;
 
