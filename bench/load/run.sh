@@ -4,7 +4,7 @@
 #     per-connection delay (Debian's wrk has no -R; wrk2 is not packaged), both with --latency percentiles;
 #     Vantage's p50 minus wrk's is the latency the tool adds (its send pacing and its own processing);
 # (b) closed loop, max throughput: Vantage closed mode vs wrk at the same connection count;
-# (c) the same closed loop over HTTPS (TLS 1.3, a self-signed ECDSA P-256 certificate made here with openssl).
+# (c) the same closed loop over HTTPS (nginx offers TLS 1.2 and 1.3; a self-signed ECDSA P-256 certificate made here with openssl).
 # Usage: bench/load/run.sh [rate=500] [seconds=10] [connections=16]. Every run is bounded (<= 15 s, warmup included).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

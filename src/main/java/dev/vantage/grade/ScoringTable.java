@@ -115,7 +115,7 @@ public final class ScoringTable {
         // observability.security-txt, observability.health-endpoint
         put(m, 5, "security-txt-valid");
         put(m, 0, "security-txt-missing", "security-txt-not-probed", "health-endpoint-ok", "health-endpoint-missing",
-                "health-endpoint-not-probed");
+                "health-endpoint-not-probed", "security-txt-unreachable", "health-endpoint-unreachable");
         put(m, -5, "security-txt-expired", "security-txt-invalid", "health-endpoint-slow");
         put(m, -10, "health-endpoint-leaks-internals");
         // security.rate-limit, reliability.rate-limit-recovery (docs/rate-limit.md)

@@ -10,14 +10,17 @@ import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.exposure.ScanLimit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code observability.health-endpoint}: a health endpoint (configured path, else {@code /health},
  * {@code /healthz}, {@code /actuator/health}, {@code /status}) that answers fast and says nothing about internals
- * (connection strings, private addresses, host names, versions, disk details).
+ * (connection strings, private addresses, host names, versions, disk details). "Missing" needs every path tried
+ * to have answered; a timeout or transport failure on any of them is {@link #UNREACHABLE}.
  */
 public final class HealthEndpointCheck extends ExposureCheck {
 
@@ -25,6 +28,7 @@ public final class HealthEndpointCheck extends ExposureCheck {
     public static final String SLOW = "health-endpoint-slow";
     public static final String LEAKS = "health-endpoint-leaks-internals";
     public static final String MISSING = "health-endpoint-missing";
+    public static final String UNREACHABLE = "health-endpoint-unreachable";
     public static final String NOT_PROBED = "health-endpoint-not-probed";
     static final Duration FAST = Duration.ofSeconds(1);
 
@@ -34,7 +38,7 @@ public final class HealthEndpointCheck extends ExposureCheck {
 
     public HealthEndpointCheck() {
         super("observability.health-endpoint", Area.OBSERVABILITY, "Health endpoint",
-                NOT_PROBED, OK, SLOW, LEAKS, MISSING);
+                NOT_PROBED, OK, SLOW, LEAKS, MISSING, UNREACHABLE);
     }
 
     @Override
@@ -44,6 +48,17 @@ public final class HealthEndpointCheck extends ExposureCheck {
                         .orElse(false))
                 .filter(e -> !SoftNotFound.isCatchAll(e, exposure))
                 .findFirst();
+        List<HttpExchange> unanswered = exposure.health().stream().filter(e -> e.response().isEmpty()).toList();
+        if (found.isEmpty() && exposure.health().isEmpty()) {
+            return finding(Verdict.ERROR, UNREACHABLE, "no health path was requested: the run's deadline passed "
+                    + "first", "");
+        }
+        if (found.isEmpty() && !unanswered.isEmpty()) {
+            // A path that timed out or failed at transport may be the health endpoint: "missing" would be a guess.
+            return finding(Verdict.ERROR, UNREACHABLE, "could not fetch " + unanswered.stream()
+                    .map(e -> path(e) + " (" + statusOf(e) + ")").collect(Collectors.joining(", "))
+                    + "; whether a health endpoint exists is unknown", "");
+        }
         if (found.isEmpty()) {
             return finding(Verdict.INFO, MISSING, "no health endpoint at " + exposure.health().stream()
                     .map(ExposureCheck::path).toList(), "Expose a cheap health endpoint (e.g. /healthz) for load "

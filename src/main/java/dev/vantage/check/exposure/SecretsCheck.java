@@ -35,10 +35,15 @@ public final class SecretsCheck extends ExposureCheck {
         sources.addAll(exposure.scripts());
         List<SecretScanner.Match> matches = new ArrayList<>();
         List<String> cut = new ArrayList<>();
+        List<String> unfetched = new ArrayList<>();
         long bytes = 0;
         int scripts = 0;
         for (HttpExchange source : sources) {
-            if (source.response().isEmpty() || source.response().get().status() >= 300) {
+            if (source.response().isEmpty()) {
+                unfetched.add(path(source) + " (" + statusOf(source) + ")");
+                continue;
+            }
+            if (source.response().get().status() >= 300) {
                 continue;
             }
             String body = source.response().get().body();
@@ -58,6 +63,8 @@ public final class SecretsCheck extends ExposureCheck {
                     + "secrets out of bundles.");
         }
         return finding(Verdict.PASS, NONE, "no credential patterns in the page and " + scripts
-                + " same-origin scripts (" + bytes + " characters scanned)" + ScanLimit.partly(cut), "");
+                + " same-origin scripts (" + bytes + " characters scanned)" + ScanLimit.partly(cut)
+                + (unfetched.isEmpty() ? "" : "; not scanned, could not be fetched: " + String.join(", ", unfetched)),
+                "");
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * {@code observability.security-txt}: {@code /.well-known/security.txt} (RFC 9116) tells researchers where to
  * report an incident. Valid means at least one Contact and exactly one Expires in the future; "now" is the run's
- * start, so the check stays pure.
+ * start, so the check stays pure. "Missing" needs an answer: a request that timed out or failed at transport is
+ * {@link #UNREACHABLE}.
  */
 public final class SecurityTxtCheck extends ExposureCheck {
 
@@ -23,11 +24,12 @@ public final class SecurityTxtCheck extends ExposureCheck {
     public static final String EXPIRED = "security-txt-expired";
     public static final String INVALID = "security-txt-invalid";
     public static final String MISSING = "security-txt-missing";
+    public static final String UNREACHABLE = "security-txt-unreachable";
     public static final String NOT_PROBED = "security-txt-not-probed";
 
     public SecurityTxtCheck() {
         super("observability.security-txt", Area.OBSERVABILITY, "security.txt (RFC 9116)",
-                NOT_PROBED, VALID, EXPIRED, INVALID, MISSING);
+                NOT_PROBED, VALID, EXPIRED, INVALID, MISSING, UNREACHABLE);
     }
 
     @Override
@@ -36,6 +38,11 @@ public final class SecurityTxtCheck extends ExposureCheck {
             return finding(Verdict.NOT_APPLICABLE, NOT_PROBED, "security.txt was not requested", "");
         }
         HttpExchange e = exposure.securityTxt().get();
+        if (e.response().isEmpty()) {
+            // A timeout, reset or refusal says nothing about whether the file exists: not "missing".
+            return finding(Verdict.ERROR, UNREACHABLE, "/.well-known/security.txt could not be fetched ("
+                    + statusOf(e) + "); whether it exists is unknown", "");
+        }
         Optional<HttpResponseEvidence> served = e.response().filter(r -> r.status() == 200)
                 .filter(r -> !SoftNotFound.isCatchAll(e, exposure))
                 .filter(r -> !r.body().stripLeading().startsWith("<"));

@@ -37,10 +37,10 @@ public final class SensitiveFilesCheck extends ExposureCheck {
         Optional<String> baseline = SoftNotFound.baseline(exposure);
         List<String> critical = new ArrayList<>();
         List<String> minor = new ArrayList<>();
-        int unanswered = 0;
+        List<PathProbe> unanswered = new ArrayList<>();
         for (PathProbe probe : exposure.sensitivePaths()) {
             if (!probe.exchange().answered()) {
-                unanswered++;
+                unanswered.add(probe);
                 continue;
             }
             Optional<SensitiveContent.Detector> detector = SensitiveContent.detector(probe.path().id());
@@ -71,9 +71,13 @@ public final class SensitiveFilesCheck extends ExposureCheck {
                     + String.join(", ", maps), "Do not deploy source maps publicly (upload them to your error "
                     + "tracker instead) unless exposing the original source is intended.");
         }
-        if (unanswered > 0) {
-            return finding(Verdict.ERROR, INCOMPLETE, unanswered + " of " + exposure.sensitivePaths().size()
-                    + " sensitive paths got no answer; none of the answered ones exposed anything" + soft, "");
+        if (!unanswered.isEmpty()) {
+            // Unanswered is not "not served": say why the first one failed so a timeout is not read as a pass.
+            PathProbe first = unanswered.get(0);
+            return finding(Verdict.ERROR, INCOMPLETE, unanswered.size() + " of " + exposure.sensitivePaths().size()
+                    + " sensitive paths got no answer (first: " + first.path().path() + ", "
+                    + ExposureCheck.statusOf(first.exchange()) + "); none of the answered ones exposed anything"
+                    + soft, "");
         }
         return finding(Verdict.PASS, NONE, "none of " + exposure.sensitivePaths().size() + " sensitive paths and "
                 + exposure.sourceMaps().size() + " source maps is served" + soft, "");

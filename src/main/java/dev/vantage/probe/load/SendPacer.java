@@ -1,5 +1,8 @@
 package dev.vantage.probe.load;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -17,10 +20,12 @@ import java.util.function.LongSupplier;
  */
 final class SendPacer implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SendPacer.class);
+
     /**
-     * How early a request is handed over. Measured on the 2-core bench machine: a park overshoots by 50 to 80 µs
-     * (the kernel's default timer slack is 50 µs) and the event loop picks up the hand-off 10 to 40 µs later, so
-     * 200 µs leaves the event loop a little to wait in the usual case; see docs/load.md.
+     * How early a request is handed over. A park overshoots by the kernel's timer slack (50 µs) plus the wake-up
+     * (90 µs at p50 measured on the busy 2-core bench machine) and waking the event loop adds more, so 200 µs
+     * leaves the event loop a little to wait in the usual case and bounds its spin; see docs/load.md.
      */
     static final long LEAD_NANOS = 200_000;
 
@@ -62,18 +67,26 @@ final class SendPacer implements Runnable {
      * Hands over every request of the schedule in order, each {@link #LEAD_NANOS} before its intended start (at
      * once when already late: a late thread catches up, and latency still counts from the intended times), until
      * the last one or {@link #stop()}. A park may return early (unpark, spuriously): the loop asks the clock again.
+     * A hand-off that throws (the event loop shut down under the run) ends the pacing with a log line; the run then
+     * ends at its deadline.
      */
     @Override
     public void run() {
         runner = Thread.currentThread();
-        while (!stopped && !scheduler.finished()) {
-            long wait = scheduler.nanosUntilNext() - LEAD_NANOS;
-            if (wait > 0) {
-                park.accept(wait);
-                continue;
+        try {
+            while (!stopped && !scheduler.finished()) {
+                long wait = scheduler.nanosUntilNext() - LEAD_NANOS;
+                if (wait > 0) {
+                    park.accept(wait);
+                    continue;
+                }
+                long index = scheduler.take();
+                handOff.due(index, scheduler.intendedNanos(index), scheduler.finished());
             }
-            long index = scheduler.take();
-            handOff.due(index, scheduler.intendedNanos(index), scheduler.finished());
+        } catch (RuntimeException e) {
+            stopped = true;
+            LOG.warn("load pacing stopped after {} of {} requests: the hand-off to the event loop failed",
+                    scheduler.taken(), scheduler.total(), e);
         }
     }
 

@@ -49,6 +49,11 @@ class ExposureChecksTest {
                         false)), Optional.empty());
     }
 
+    static HttpExchange timedOut(String path) {
+        return HttpExchange.failed(new HttpRequestSpec("GET", SITE.resolve(path), Headers.EMPTY),
+                new PhaseTimings(java.util.Map.of()), new ProbeFailure(FailureKind.TIMEOUT, "no answer within 10 s"));
+    }
+
     static HttpExchange get(String path, int status, String body) {
         return answer("GET", path, status, body, Duration.ofMillis(20));
     }
@@ -58,6 +63,7 @@ class ExposureChecksTest {
         HttpExchange notFound = get("/vantage-not-found-1", 404, "Not Found");
         List<PathProbe> paths = new ArrayList<>(SensitivePaths.ALL.stream()
                 .map(p -> new PathProbe(p, get(p.path(), 404, "Not Found"))).toList());
+        List<HttpExchange> scripts = new ArrayList<>();
         List<HttpExchange> maps = new ArrayList<>();
         Optional<RawExchange> badEncoding = Optional.empty();
         HttpExchange securityTxt = get("/.well-known/security.txt", 404, "");
@@ -77,7 +83,7 @@ class ExposureChecksTest {
         }
 
         SiteEvidence site() {
-            ExposureEvidence exposure = new ExposureEvidence(Optional.empty(), Optional.of(notFound), paths, List.of(),
+            ExposureEvidence exposure = new ExposureEvidence(Optional.empty(), Optional.of(notFound), paths, scripts,
                     maps, badEncoding, Optional.of(oversized()), Optional.of(answer("TRACE", "/", 405, "",
                     Duration.ZERO)), "m", Optional.of(securityTxt), health, 30);
             return new SiteEvidence(SITE, STARTED, Duration.ofSeconds(1), new RedirectChain(List.of(get("/", 200,
@@ -169,6 +175,55 @@ class ExposureChecksTest {
             assertThat(new SecurityTxtCheck().evaluate(valid.site()).result()).isEqualTo(SecurityTxtCheck.VALID);
             assertThat(new SecurityTxtCheck().evaluate(invalid.site()).observed()).contains("no Contact field");
             assertThat(new SecurityTxtCheck().evaluate(html.site()).result()).isEqualTo(SecurityTxtCheck.MISSING);
+        }
+    }
+
+    @Nested
+    class FetchFailures {
+
+        @Test
+        void aSecurityTxtRequestThatTimedOutIsUnreachableNotMissing() {
+            Recorded r = new Recorded();
+            r.securityTxt = timedOut("/.well-known/security.txt");
+
+            Finding f = new SecurityTxtCheck().evaluate(r.site());
+
+            assertThat(f.result()).isEqualTo(SecurityTxtCheck.UNREACHABLE);
+            assertThat(f.verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(f.observed()).contains("could not be fetched (timeout: no answer within 10 s)");
+        }
+
+        @Test
+        void aHealthPathThatTimedOutLeavesTheHealthEndpointUnknownNotMissing() {
+            Recorded r = new Recorded();
+            r.health.add(get("/health", 404, ""));
+            r.health.add(timedOut("/healthz"));
+            Recorded none = new Recorded();
+
+            assertThat(new HealthEndpointCheck().evaluate(r.site())).satisfies(f -> {
+                assertThat(f.result()).isEqualTo(HealthEndpointCheck.UNREACHABLE);
+                assertThat(f.observed()).contains("/healthz (timeout: no answer within 10 s)")
+                        .doesNotContain("/health (");
+            });
+            assertThat(new HealthEndpointCheck().evaluate(none.site())).satisfies(f -> {
+                assertThat(f.result()).isEqualTo(HealthEndpointCheck.UNREACHABLE);
+                assertThat(f.observed()).contains("deadline passed");
+            });
+        }
+
+        @Test
+        void unansweredSensitivePathsAndScriptsSayWhy() {
+            Recorded r = new Recorded();
+            r.paths.replaceAll(p -> p.path().path().equals("/.env") ? new PathProbe(p.path(), timedOut("/.env")) : p);
+
+            r.scripts.add(timedOut("/main.js"));
+
+            assertThat(new SensitiveFilesCheck().evaluate(r.site())).satisfies(f -> {
+                assertThat(f.result()).isEqualTo(SensitiveFilesCheck.INCOMPLETE);
+                assertThat(f.observed()).contains("1 of 16 sensitive paths got no answer (first: /.env, timeout: ");
+            });
+            assertThat(new SecretsCheck().evaluate(r.site()).observed())
+                    .contains("not scanned, could not be fetched: /main.js (timeout: no answer within 10 s)");
         }
     }
 

@@ -271,6 +271,26 @@ class ExposureProberTest {
         }
 
         @Test
+        void aSecurityTxtThatNeverAnswersIsReportedUnreachableNotMissing() throws Exception {
+            try (ScriptedServer site = ScriptedServer.builder()
+                    .route("/", page("<html>home</html>"))
+                    .route("/.well-known/security.txt", req -> { })
+                    .start(vertx)) {
+                Map<String, Finding> f = findings(probe(site.url("/"), Duration.ofMillis(1500)));
+
+                Finding securityTxt = f.get("observability.security-txt");
+                assertThat(securityTxt.result()).isEqualTo("security-txt-unreachable");
+                assertThat(securityTxt.verdict()).isEqualTo(Verdict.ERROR);
+                assertThat(securityTxt.observed()).contains("could not be fetched (timeout");
+                // Health paths are tried after security.txt, so the deadline had passed: unknown, not missing.
+                assertThat(f.get("observability.health-endpoint").result()).isEqualTo("health-endpoint-unreachable");
+                // Everything else answered, and is judged as usual.
+                assertThat(f.get("security.sensitive-files").result()).isEqualTo("sensitive-files-none");
+                assertThat(f.get("reliability.not-found").result()).isEqualTo("not-found-404");
+            }
+        }
+
+        @Test
         void silentPathsEndAtTheRunDeadline() throws Exception {
             try (ScriptedServer site = ScriptedServer.builder()
                     .route("/", page("<html>home</html>"))

@@ -94,6 +94,21 @@ class SendPacerTest {
     }
 
     @Test
+    void aHandOffThatThrowsEndsThePacingInsteadOfSpinningOrDyingSilently() {
+        RateScheduler scheduler = started(500, Duration.ofSeconds(1));
+        SendPacer pacer = new SendPacer(scheduler, now::get, now::addAndGet, (index, intended, last) -> {
+            handOffs.add(new long[] {index});
+            if (index == 3) {
+                throw new java.util.concurrent.RejectedExecutionException("event loop shut down");
+            }
+        });
+        pacer.run();
+
+        assertThat(handOffs).hasSize(4);
+        assertThat(scheduler.finished()).isFalse();
+    }
+
+    @Test
     void stopWakesAThreadParkedForALongIntervalAndItEnds() throws Exception {
         // One request every 100 s: after request 0 the real thread parks for 100 s; stop must end it now.
         CountDownLatch first = new CountDownLatch(1);
