@@ -24,7 +24,9 @@ public record TlsCheck(String id, String title, Set<String> results, BiFunction<
 
     /** Evaluates; odd evidence (no TLS at all) becomes a not-applicable finding, never an exception. */
     public Finding evaluate(TlsInspection in) {
-        if (!in.speaksTls() && !id.equals("tls.protocols")) {
+        // A certificate read from a page's own handshake (a pulse: no enumeration) is still gradable.
+        boolean certificateRead = id.startsWith("tls.certificate") && in.certificate().available();
+        if (!in.speaksTls() && !id.equals("tls.protocols") && !certificateRead) {
             return finding(Verdict.NOT_APPLICABLE, "no-tls", "the server accepted no TLS handshake", "");
         }
         try {

@@ -7,6 +7,9 @@ import dev.vantage.check.Verdict;
 import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 
+import dev.vantage.probe.tls.TlsInspection;
+
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,11 +20,6 @@ import java.util.stream.Stream;
  * clashes: a "weak" cipher and a "weak" key are different findings.
  */
 public final class TlsSiteCheck implements Check {
-
-    @Override
-    public java.util.Set<ProbeKind> needs() {
-        return java.util.Set.of(ProbeKind.PAGE, ProbeKind.TLS_INSPECTION);
-    }
 
     /** Suffix of the result returned when the run has no TLS inspection (plain-http target, unresolvable name). */
     public static final String NOT_INSPECTED = "not-inspected";
@@ -66,10 +64,26 @@ public final class TlsSiteCheck implements Check {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Certificate trust, validity and name are read from the page's own handshake when no inspection ran (a pulse),
+     * so expiry and trust are graded on every pulse, not once a day; the rest needs the audit's enumeration.
+     */
+    static final Set<String> FROM_PAGE_HANDSHAKE = Set.of("tls.certificate-trust", "tls.certificate-expiry",
+            "tls.certificate-hostname");
+
+    @Override
+    public Set<ProbeKind> needs() {
+        return FROM_PAGE_HANDSHAKE.contains(id()) ? Set.of(ProbeKind.PAGE)
+                : Set.of(ProbeKind.PAGE, ProbeKind.TLS_INSPECTION);
+    }
+
     @Override
     public Finding evaluate(SiteEvidence evidence) {
+        Optional<TlsInspection> inspection = evidence.tls().isPresent() || !FROM_PAGE_HANDSHAKE.contains(id())
+                ? evidence.tls() : PageHandshake.asInspection(evidence);
         // An endpoint that refused everything is already reported as unreachable; "no TLS" would only repeat it.
-        return evidence.tls().filter(tls -> tls.speaksTls() || evidence.finalPage().answered())
+        return inspection.filter(tls -> tls.speaksTls() || tls.certificate().available()
+                        || evidence.finalPage().answered())
                 .map(delegate::evaluate)
                 .map(f -> new Finding(f.checkId(), f.area(), f.title(), f.verdict(), prefix + f.result(), f.observed(),
                         f.remediation()))

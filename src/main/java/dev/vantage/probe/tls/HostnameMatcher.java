@@ -20,7 +20,11 @@ public final class HostnameMatcher {
 
     /** Why the certificate does not fit {@code host}, or empty when it does. */
     public static Optional<String> mismatch(X509Certificate leaf, String host) {
-        List<String> names = CertificateSummaries.subjectAltNames(leaf);
+        return mismatch(CertificateSummaries.subjectAltNames(leaf), host);
+    }
+
+    /** The same decision from the subject alternative names recorded in a {@link CertificateSummary}. */
+    public static Optional<String> mismatch(List<String> names, String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress ip = NetUtil.createInetAddressFromIpAddressString(bare);
         boolean matched = ip != null
