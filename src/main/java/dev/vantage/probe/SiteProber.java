@@ -79,7 +79,11 @@ public final class SiteProber {
             URI finalUrl = chain.last().request().url();
             HttpRequestSpec cors = new HttpRequestSpec("GET", finalUrl,
                     Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN));
-            Future<HttpExchange> corsExchange = http.exchange(cors, deadline);
+            // A final hop the address policy refused (e.g. a public site redirecting inward) gets no CORS request.
+            Optional<ProbeFailure> blocked = chain.last().failure().filter(f -> f.kind() == FailureKind.BLOCKED_ADDRESS);
+            Future<HttpExchange> corsExchange = blocked.isPresent()
+                    ? Future.succeededFuture(HttpExchange.failed(cors, PhaseTimings.NONE, blocked.get()))
+                    : http.exchange(cors, deadline);
             Future<ExposureEvidence> exposure = corsExchange.compose(x ->
                     new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline));
             Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> rateLimit(chain));

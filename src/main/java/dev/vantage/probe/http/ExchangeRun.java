@@ -20,6 +20,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,6 +45,7 @@ final class ExchangeRun {
     private final HttpRequestSpec spec;
     private final Deadline deadline;
     private final LongSupplier clock;
+    private final Optional<InetAddress> redirectedFrom;
     private final Promise<HttpExchange> result = Promise.promise();
 
     private Context context;
@@ -59,7 +61,7 @@ final class ExchangeRun {
     private long timer = -1;
 
     ExchangeRun(Vertx vertx, NetClient client, ProbeOptions options, TrustStores trust, HttpRequestSpec spec,
-                Deadline deadline, LongSupplier clock) {
+                Deadline deadline, LongSupplier clock, Optional<InetAddress> redirectedFrom) {
         this.vertx = vertx;
         this.client = client;
         this.options = options;
@@ -67,6 +69,7 @@ final class ExchangeRun {
         this.spec = spec;
         this.deadline = deadline;
         this.clock = clock;
+        this.redirectedFrom = redirectedFrom;
         this.phaseStart = clock.getAsLong();
     }
 
@@ -110,7 +113,13 @@ final class ExchangeRun {
             fail(resolution.failure().get());
             return;
         }
-        String ip = resolution.address().orElseThrow().getHostAddress();
+        InetAddress address = resolution.address().orElseThrow();
+        Optional<String> refused = redirectedFrom.flatMap(from -> options.addressPolicy().redirectRefusal(from, address));
+        if (refused.isPresent()) {
+            fail(new ProbeFailure(FailureKind.BLOCKED_ADDRESS, refused.get()));
+            return;
+        }
+        String ip = address.getHostAddress();
         remote = Optional.of(ip);
         client.connect(SocketAddress.inetSocketAddress(port(), ip)).onComplete(ar -> {
             if (done) {

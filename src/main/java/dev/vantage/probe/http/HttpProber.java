@@ -11,6 +11,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 
+import java.net.InetAddress;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,8 +52,16 @@ public final class HttpProber {
 
     /** Sends {@code spec} and reads the answer, all within {@code deadline}; never fails. */
     public Future<HttpExchange> exchange(HttpRequestSpec spec, Deadline deadline) {
+        return exchange(spec, deadline, Optional.empty());
+    }
+
+    /**
+     * As {@link #exchange(HttpRequestSpec, Deadline)} for a redirect answered by {@code redirectedFrom}: the
+     * address policy then also decides whether that redirect may lead where it resolves.
+     */
+    public Future<HttpExchange> exchange(HttpRequestSpec spec, Deadline deadline, Optional<InetAddress> redirectedFrom) {
         try {
-            return new ExchangeRun(vertx, client, options, trust, spec, deadline, clock).start();
+            return new ExchangeRun(vertx, client, options, trust, spec, deadline, clock, redirectedFrom).start();
         } catch (RuntimeException e) {
             return Future.succeededFuture(HttpExchange.failed(spec, PhaseTimings.NONE,
                     new ProbeFailure(FailureKind.IO, "could not start the exchange: " + e.getMessage())));
