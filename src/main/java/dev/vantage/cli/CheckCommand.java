@@ -6,6 +6,7 @@ import dev.vantage.grade.Grader;
 import dev.vantage.grade.ScoringTable;
 import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.pipeline.SiteAssessor;
+import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.http.Header;
 import dev.vantage.probe.http.Headers;
@@ -104,6 +105,12 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             description = "Write the report to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--allow-private", description = {"Follow redirects from a public address into loopback or "
+            + "private ranges (refused by default: a public site must not steer the probe into your network).",
+            "A target given directly as an internal address is always probed; link-local and metadata addresses "
+            + "never are."})
+    boolean allowPrivate;
+
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
 
@@ -167,7 +174,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             extra.add(parse(() -> HeaderArg.parse(h)));
         }
         ProbeOptions options = ProbeOptions.defaults().withTimeout(deadline).withHttpPort(httpPort)
-                .withResolve(pins).withExtraHeaders(new Headers(extra)).withMaxBodyBytes(maxBody);
+                .withResolve(pins).withExtraHeaders(new Headers(extra)).withMaxBodyBytes(maxBody)
+                .withAddressPolicy(allowPrivate ? AddressPolicy.ALLOW_INTERNAL : AddressPolicy.ONE_SHOT);
         if (userAgent != null) {
             if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20)) {
                 throw new UsageException("--user-agent must be non-empty printable text");

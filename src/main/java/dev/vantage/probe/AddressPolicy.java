@@ -8,13 +8,48 @@ import java.util.Optional;
 /**
  * Which resolved addresses may be probed. Link-local and cloud metadata addresses are never probed, whatever
  * the configuration: reaching them from a monitor is how server-side request forgery starts.
+ *
+ * @param redirectInward whether a redirect from a public address may lead into loopback or private ranges; the
+ *                       one-shot {@code check} refuses it unless {@code --allow-private}, because a CI runner inside
+ *                       a company network would otherwise let any public site steer a request inside
  */
-public record AddressPolicy(boolean allowLoopback, boolean allowPrivate) {
+public record AddressPolicy(boolean allowLoopback, boolean allowPrivate, boolean redirectInward) {
 
-    /** For the one-shot CLI: the person at the terminal picked the target, internal sites included. */
-    public static final AddressPolicy ALLOW_INTERNAL = new AddressPolicy(true, true);
+    /** Internal sites allowed, also when a public site redirects to them ({@code check --allow-private}). */
+    public static final AddressPolicy ALLOW_INTERNAL = new AddressPolicy(true, true, true);
+    /**
+     * For the one-shot CLI: the person at the terminal picked the target, internal sites included, but a public
+     * site may not redirect the probe into internal ranges.
+     */
+    public static final AddressPolicy ONE_SHOT = new AddressPolicy(true, true, false);
     /** For public monitoring: only globally routable addresses. */
-    public static final AddressPolicy PUBLIC_ONLY = new AddressPolicy(false, false);
+    public static final AddressPolicy PUBLIC_ONLY = new AddressPolicy(false, false, false);
+
+    /** Loopback and private addresses as allowed; redirects follow the same rule as targets (service mode). */
+    public AddressPolicy(boolean allowLoopback, boolean allowPrivate) {
+        this(allowLoopback, allowPrivate, true);
+    }
+
+    /**
+     * Why a redirect answered from the public address {@code from} may not lead to {@code to}, or empty when it
+     * may. The caller decided that {@code from} is public ({@link #isPublic} in production); {@code to} has already
+     * passed {@link #refusal}.
+     */
+    public Optional<String> redirectRefusal(InetAddress from, InetAddress to) {
+        if (redirectInward || isPublic(to)) {
+            return Optional.empty();
+        }
+        return Optional.of("refused to follow a redirect from the public address " + from.getHostAddress()
+                + " into the " + (to.isLoopbackAddress() ? "loopback" : "private") + " address "
+                + to.getHostAddress() + ": a public site may not steer the probe into internal networks "
+                + "(check --allow-private allows it)");
+    }
+
+    /** A globally routable unicast address: not loopback, private, link-local, metadata or special. */
+    public static boolean isPublic(InetAddress address) {
+        return !(address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                || address.isMulticastAddress() || isPrivate(address) || isMetadata(address));
+    }
 
     /** Why the address may not be probed, or empty when it may. */
     public Optional<String> refusal(InetAddress address) {

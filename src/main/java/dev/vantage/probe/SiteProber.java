@@ -88,10 +88,15 @@ public final class SiteProber {
         return Future.all(page, upgrade, tls).compose(all -> {
             RedirectChain chain = page.result();
             URI finalUrl = chain.last().request().url();
-            Future<Optional<HttpExchange>> corsExchange = plan.sends(ProbeKind.CORS)
-                    ? http.exchange(new HttpRequestSpec("GET", finalUrl,
-                    Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN)), deadline).map(Optional::of)
-                    : Future.succeededFuture(Optional.empty());
+            HttpRequestSpec cors = new HttpRequestSpec("GET", finalUrl,
+                    Headers.of("Origin", SiteEvidence.FOREIGN_ORIGIN));
+            // A final hop the address policy refused (e.g. a public site redirecting inward) gets no CORS request.
+            Optional<ProbeFailure> blocked = chain.last().failure().filter(f -> f.kind() == FailureKind.BLOCKED_ADDRESS);
+            Future<Optional<HttpExchange>> corsExchange = !plan.sends(ProbeKind.CORS)
+                    ? Future.succeededFuture(Optional.empty())
+                    : blocked.isPresent()
+                    ? Future.succeededFuture(Optional.of(HttpExchange.failed(cors, PhaseTimings.NONE, blocked.get())))
+                    : http.exchange(cors, deadline).map(Optional::of);
             Future<Optional<ExposureEvidence>> exposure = corsExchange.compose(x -> plan.sends(ProbeKind.EXPOSURE)
                     ? new ExposureProber(vertx, options, trust, ExposureSettings.defaults()).probe(chain, deadline)
                     .map(Optional::of)

@@ -50,6 +50,10 @@ public record ResolvePin(String host, int port, String address) {
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);
         }
+        java.util.Optional<String> ambiguous = Ipv4Forms.ambiguity(address);
+        if (ambiguous.isPresent()) {
+            throw new IllegalArgumentException(usage + " (address " + ambiguous.get() + ")");
+        }
         if (!isIpLiteral(address)) {
             throw new IllegalArgumentException(usage + " (address '" + address + "' is not an IP address)");
         }

@@ -43,6 +43,10 @@ public final class TargetUrl {
             }
             throw new IllegalArgumentException("URL '" + raw + "' has no host name");
         }
+        java.util.Optional<String> ambiguous = Ipv4Forms.ambiguity(uri.getHost());
+        if (ambiguous.isPresent()) {
+            throw new IllegalArgumentException("URL '" + raw + "' host " + ambiguous.get());
+        }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("URL '" + raw + "' contains user credentials: remove them "
                     + "(use --header for an Authorization header)");

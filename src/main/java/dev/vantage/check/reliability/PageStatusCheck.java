@@ -9,6 +9,8 @@ import dev.vantage.probe.http.HttpExchange;
 import dev.vantage.probe.http.HttpResponseEvidence;
 import dev.vantage.probe.http.RedirectChain;
 
+import java.net.URI;
+
 import static dev.vantage.check.CheckSupport.quote;
 
 /** Whether the target page, after its redirects, answers with a success status. */
@@ -35,8 +37,11 @@ public final class PageStatusCheck extends BaseCheck {
         String url = quote(last.request().url().toString());
         switch (chain.outcome()) {
             case LOOP:
-                return finding(Verdict.FAIL, LOOP, "The page redirects in a loop after " + chain.redirects()
-                        + " redirect(s), back to " + url + ".", "Fix the redirect rules so the page ends on a 200.");
+                // The loop closes on the URL the last hop points to, not on the last hop itself.
+                String back = quote(chain.next().map(URI::toString).orElse(last.request().url().toString()));
+                return finding(Verdict.FAIL, LOOP, "The page redirects in a loop: " + url + " redirects back to "
+                        + back + " after " + chain.redirects() + " redirect(s).",
+                        "Fix the redirect rules so the page ends on a 200.");
             case TOO_MANY_HOPS:
                 return finding(Verdict.FAIL, TOO_MANY, "The page was still redirecting after " + chain.redirects()
                         + " redirects, at " + url + ".", "Redirect to the final URL in one hop.");

@@ -11,6 +11,7 @@ import dev.vantage.probe.tls.RecordingTrustManager;
 import dev.vantage.probe.tls.TlsSessionEvidence;
 import dev.vantage.probe.tls.TlsSessions;
 import dev.vantage.probe.tls.TrustStores;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,14 +20,21 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * One exchange, from name to last body byte: resolve, connect, TLS, write, read. Every callback runs on the one
  * event-loop context the run started on, so the fields need no locking; the first outcome wins and later events
  * (a connect completing after the deadline, a close after the answer) only release resources.
+ *
+ * <p>The event loop is never held for long: each socket read is handled in its own event-loop task (the socket
+ * is paused after every read and resumed on the next turn, so a peer streaming tiny chunks cannot keep a batch of
+ * reads, the deadline timer and other connections waiting), and the body is inflated and decoded on a worker.
+ * Phase timings come from an injected nanosecond clock.
  */
 final class ExchangeRun {
 
@@ -36,10 +44,13 @@ final class ExchangeRun {
     private final TrustStores trust;
     private final HttpRequestSpec spec;
     private final Deadline deadline;
+    private final LongSupplier clock;
+    private final Optional<InetAddress> redirectedFrom;
     private final Promise<HttpExchange> result = Promise.promise();
 
+    private Context context;
     private PhaseTimings timings = PhaseTimings.NONE;
-    private long phaseStart = System.nanoTime();
+    private long phaseStart;
     private Optional<String> remote = Optional.empty();
     private Optional<TlsSessionEvidence> tls = Optional.empty();
     private Stage stage = Stage.CONNECT;
@@ -50,17 +61,21 @@ final class ExchangeRun {
     private long timer = -1;
 
     ExchangeRun(Vertx vertx, NetClient client, ProbeOptions options, TrustStores trust, HttpRequestSpec spec,
-                Deadline deadline) {
+                Deadline deadline, LongSupplier clock, Optional<InetAddress> redirectedFrom) {
         this.vertx = vertx;
         this.client = client;
         this.options = options;
         this.trust = trust;
         this.spec = spec;
         this.deadline = deadline;
+        this.clock = clock;
+        this.redirectedFrom = redirectedFrom;
+        this.phaseStart = clock.getAsLong();
     }
 
     Future<HttpExchange> start() {
-        vertx.getOrCreateContext().runOnContext(v -> begin());
+        context = vertx.getOrCreateContext();
+        context.runOnContext(v -> begin());
         return result.future();
     }
 
@@ -76,7 +91,7 @@ final class ExchangeRun {
             return;
         }
         timer = vertx.setTimer(deadline.remainingMillis(), id -> onDeadline());
-        phaseStart = System.nanoTime();
+        phaseStart = clock.getAsLong();
         new TargetResolver(vertx, options.resolve(), options.addressPolicy())
                 .resolve(url.getHost(), port())
                 .onComplete(ar -> {
@@ -98,7 +113,13 @@ final class ExchangeRun {
             fail(resolution.failure().get());
             return;
         }
-        String ip = resolution.address().orElseThrow().getHostAddress();
+        InetAddress address = resolution.address().orElseThrow();
+        Optional<String> refused = redirectedFrom.flatMap(from -> options.addressPolicy().redirectRefusal(from, address));
+        if (refused.isPresent()) {
+            fail(new ProbeFailure(FailureKind.BLOCKED_ADDRESS, refused.get()));
+            return;
+        }
+        String ip = address.getHostAddress();
         remote = Optional.of(ip);
         client.connect(SocketAddress.inetSocketAddress(port(), ip)).onComplete(ar -> {
             if (done) {
@@ -162,6 +183,14 @@ final class ExchangeRun {
             mark(Phase.PROCESSING);
         }
         settle(reader.feed(bytes.getBytes()));
+        if (!done) {
+            socket.pause();
+            context.runOnContext(v -> {
+                if (!done) {
+                    socket.resume();
+                }
+            });
+        }
     }
 
     private void onClosed() {
@@ -227,7 +256,11 @@ final class ExchangeRun {
         finish(Optional.of(failure));
     }
 
-    /** Completes once; a response whose head arrived is kept, even beside a failure, as evidence. */
+    /**
+     * Completes once; a response whose head arrived is kept, even beside a failure, as evidence. Nothing feeds
+     * the reader after this, so its body is inflated and decoded on a worker (up to the body cap: bounded, but
+     * too long for an event loop at tens of megabytes).
+     */
     private void finish(Optional<ProbeFailure> failure) {
         if (done) {
             return;
@@ -239,8 +272,23 @@ final class ExchangeRun {
         if (socket != null) {
             socket.close();
         }
-        Optional<HttpResponseEvidence> response = reader != null && reader.hasHead()
-                ? Optional.of(reader.evidence()) : Optional.empty();
+        if (reader == null || !reader.hasHead()) {
+            complete(Optional.empty(), failure);
+            return;
+        }
+        ResponseReader answered = reader;
+        answered.release();
+        context.executeBlocking(answered::evidence, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                complete(Optional.of(ar.result()), failure);
+            } else {
+                complete(Optional.empty(), Optional.of(failure.orElseGet(() -> new ProbeFailure(FailureKind.IO,
+                        "could not decode the answer of " + where() + ": " + ar.cause()))));
+            }
+        });
+    }
+
+    private void complete(Optional<HttpResponseEvidence> response, Optional<ProbeFailure> failure) {
         if (reader != null) {
             reader.release();
         }
@@ -254,7 +302,7 @@ final class ExchangeRun {
     }
 
     private void mark(Phase phase) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         timings = timings.with(phase, Duration.ofNanos(now - phaseStart));
         phaseStart = now;
     }

@@ -11,6 +11,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
 /**
  * Makes single HTTP/1.1 exchanges and returns what happened as evidence, with per-phase timings, the TLS session
  * and the certificate verdict. It never follows redirects and never fails its future.
@@ -23,6 +27,7 @@ public final class HttpProber {
     private final ProbeOptions options;
     private final TrustStores trust;
     private final NetClient client;
+    private final LongSupplier clock;
 
     /** Loads the trust stores (reads files: call off the event loop). */
     public HttpProber(Vertx vertx, ProbeOptions options) {
@@ -30,7 +35,13 @@ public final class HttpProber {
     }
 
     public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust) {
+        this(vertx, options, trust, System::nanoTime);
+    }
+
+    /** With the nanosecond clock that times the phases (tests inject one). */
+    public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust, LongSupplier clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.options = options;
         this.trust = trust;
         // The deadline timer ends slow connects; the client's own timeout only backs it up.
@@ -41,8 +52,16 @@ public final class HttpProber {
 
     /** Sends {@code spec} and reads the answer, all within {@code deadline}; never fails. */
     public Future<HttpExchange> exchange(HttpRequestSpec spec, Deadline deadline) {
+        return exchange(spec, deadline, Optional.empty());
+    }
+
+    /**
+     * As {@link #exchange(HttpRequestSpec, Deadline)} for a redirect answered by {@code redirectedFrom}: the
+     * address policy then also decides whether that redirect may lead where it resolves.
+     */
+    public Future<HttpExchange> exchange(HttpRequestSpec spec, Deadline deadline, Optional<InetAddress> redirectedFrom) {
         try {
-            return new ExchangeRun(vertx, client, options, trust, spec, deadline).start();
+            return new ExchangeRun(vertx, client, options, trust, spec, deadline, clock, redirectedFrom).start();
         } catch (RuntimeException e) {
             return Future.succeededFuture(HttpExchange.failed(spec, PhaseTimings.NONE,
                     new ProbeFailure(FailureKind.IO, "could not start the exchange: " + e.getMessage())));

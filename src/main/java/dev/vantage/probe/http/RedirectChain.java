@@ -1,6 +1,8 @@
 package dev.vantage.probe.http;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** Every exchange made while following redirects from one start URL, in order, and how the walk ended. */
 public record RedirectChain(List<HttpExchange> hops, RedirectOutcome outcome) {
@@ -23,5 +25,15 @@ public record RedirectChain(List<HttpExchange> hops, RedirectOutcome outcome) {
     /** Number of redirects followed (blackbox_exporter's probe_http_redirects). */
     public int redirects() {
         return hops.size() - 1;
+    }
+
+    /**
+     * Where the last hop redirects to (resolved against its URL), not followed: the URL that came back for a
+     * {@link RedirectOutcome#LOOP}, the next hop for {@link RedirectOutcome#TOO_MANY_HOPS}; empty otherwise.
+     */
+    public Optional<URI> next() {
+        HttpExchange last = last();
+        return last.response().filter(r -> RedirectProber.isRedirectStatus(r.status()))
+                .flatMap(r -> RedirectProber.location(last.request().url(), r));
     }
 }

@@ -1,8 +1,11 @@
 package dev.vantage.probe.http;
 
+import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.Deadline;
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -11,31 +14,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Follows redirects hop by hop, itself, so every hop is evidence: relative Locations are resolved against the
  * current URL, only http and https are followed, a repeated URL ends the walk as a loop and the hop cap as too
- * many hops. Never fails its future.
+ * many hops. A redirect answered from a public address is followed under the address policy's redirect rule
+ * ({@link AddressPolicy#redirectRefusal}). Never fails its future.
  */
 public final class RedirectProber {
 
     private final HttpProber http;
     private final int maxRedirects;
+    private final Predicate<InetAddress> isPublic;
 
     public RedirectProber(HttpProber http) {
+        this(http, AddressPolicy::isPublic);
+    }
+
+    /** With the test of which hop addresses count as public (tests make a loopback hop look public). */
+    public RedirectProber(HttpProber http, Predicate<InetAddress> isPublic) {
         this.http = http;
         this.maxRedirects = http.options().maxRedirects();
+        this.isPublic = isPublic;
     }
 
     public Future<RedirectChain> follow(HttpRequestSpec start, Deadline deadline) {
         Set<String> seen = new HashSet<>();
         seen.add(key(start.url()));
-        return step(start, deadline, new ArrayList<>(), seen);
+        return step(start, Optional.empty(), deadline, new ArrayList<>(), seen);
     }
 
-    private Future<RedirectChain> step(HttpRequestSpec request, Deadline deadline, List<HttpExchange> hops,
-                                       Set<String> seen) {
-        return http.exchange(request, deadline).compose(exchange -> {
+    /** @param publicFrom the address of the public hop whose redirect led here, if it was public */
+    private Future<RedirectChain> step(HttpRequestSpec request, Optional<InetAddress> publicFrom, Deadline deadline,
+                                       List<HttpExchange> hops, Set<String> seen) {
+        return http.exchange(request, deadline, publicFrom).compose(exchange -> {
             hops.add(exchange);
             if (exchange.failure().isPresent()) {
                 return done(hops, RedirectOutcome.FAILED);
@@ -54,8 +67,12 @@ public final class RedirectProber {
             if (hops.size() > maxRedirects) {
                 return done(hops, RedirectOutcome.TOO_MANY_HOPS);
             }
-            return step(request.withUrl(next.get()), deadline, hops, seen);
+            return step(request.withUrl(next.get()), publicAddress(exchange), deadline, hops, seen);
         });
+    }
+
+    private Optional<InetAddress> publicAddress(HttpExchange exchange) {
+        return exchange.remoteAddress().map(NetUtil::createInetAddressFromIpAddressString).filter(isPublic);
     }
 
     private static Future<RedirectChain> done(List<HttpExchange> hops, RedirectOutcome outcome) {

@@ -4,7 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
@@ -19,14 +21,19 @@ import java.util.Optional;
 
 /**
  * Parses one HTTP/1.x response from the bytes a socket delivers, with Netty's decoder in an embedded channel
- * (bounded status line and header sizes). Keeps at most {@code maxBodyBytes} of body; the caller stops reading
- * as soon as {@link State#CAPPED} comes back. Not thread-safe: fed from one event loop.
+ * (bounded status line, header, chunk-size line sizes and interim answers). Keeps at most {@code maxBodyBytes} of
+ * body; the caller stops reading as soon as {@link State#CAPPED} comes back. Header lines are not validated by
+ * the decoder, so a hostile header costs a finding, not the whole page: malformed ones are set aside as evidence.
+ * Not thread-safe: fed from one event loop, then {@link #evidence()} may be built on another thread once
+ * feeding has stopped.
  */
 final class ResponseReader {
 
     static final int MAX_INITIAL_LINE = 8 * 1024;
     static final int MAX_HEADER_BYTES = 32 * 1024;
     private static final int MAX_CHUNK = 16 * 1024;
+    /** 1xx answers tolerated before the real one; a server streaming {@code 100 Continue} never answers. */
+    static final int MAX_INTERIM_RESPONSES = 10;
 
     /** Where parsing stands after the last bytes. */
     enum State { NEED_MORE, COMPLETE, CAPPED, INVALID, PREMATURE_CLOSE }
@@ -37,12 +44,18 @@ final class ResponseReader {
     private HttpResponse head;
     private long bodyBytes;
     private long bytesSeen;
+    private int interimResponses;
     private boolean truncated;
     private String problem;
 
     ResponseReader(long maxBodyBytes, boolean headRequest) {
         this.maxBodyBytes = maxBodyBytes;
-        this.decoder = new EmbeddedChannel(new HttpResponseDecoder(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK) {
+        // The chunk-size line is bounded by the initial-line limit, so an endless chunk-size line is an error too.
+        HttpDecoderConfig config = new HttpDecoderConfig().setMaxInitialLineLength(MAX_INITIAL_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES).setMaxChunkSize(MAX_CHUNK)
+                .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+                .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+        this.decoder = new EmbeddedChannel(new HttpResponseDecoder(config) {
             @Override
             protected boolean isContentAlwaysEmpty(HttpMessage msg) {
                 // A response to HEAD announces a length but carries no body; the decoder cannot know the method.
@@ -77,13 +90,26 @@ final class ResponseReader {
         return Optional.ofNullable(problem);
     }
 
-    /** What arrived so far as evidence; requires {@link #hasHead()}. */
+    /**
+     * What arrived so far as evidence; requires {@link #hasHead()}. Inflates and decodes up to the body cap, so
+     * the caller runs it off the event loop.
+     */
     HttpResponseEvidence evidence() {
-        Headers headers = headersOf(head);
-        BodyDecoder.Decoded decoded = BodyDecoder.decode(body.toByteArray(), headers.first("Content-Encoding"),
+        List<Header> headers = new ArrayList<>();
+        List<String> malformed = new ArrayList<>();
+        for (Map.Entry<String, String> entry : head.headers()) {
+            if (HeaderSyntax.wellFormed(entry.getKey(), entry.getValue())) {
+                headers.add(new Header(entry.getKey(), entry.getValue()));
+            } else {
+                malformed.add(HeaderSyntax.printable(entry.getKey(), entry.getValue()));
+            }
+        }
+        Headers wellFormed = new Headers(headers);
+        BodyDecoder.Decoded decoded = BodyDecoder.decode(body.toByteArray(), wellFormed.first("Content-Encoding"),
                 maxBodyBytes);
         return new HttpResponseEvidence(head.status().code(), head.status().reasonPhrase(),
-                head.protocolVersion().text(), headers, decoded.text(), bodyBytes, truncated || decoded.truncated());
+                head.protocolVersion().text(), wellFormed, decoded.text(), bodyBytes,
+                truncated || decoded.truncated(), malformed);
     }
 
     private State drain(boolean closing) {
@@ -121,6 +147,11 @@ final class ResponseReader {
             if (content instanceof LastHttpContent) {
                 if (isInterim(head)) {
                     head = null; // a 1xx is followed by the real answer on the same connection
+                    if (++interimResponses > MAX_INTERIM_RESPONSES) {
+                        problem = "more than " + MAX_INTERIM_RESPONSES + " interim (1xx) responses and no final "
+                                + "answer";
+                        return State.INVALID;
+                    }
                     return State.NEED_MORE;
                 }
                 return State.COMPLETE;
@@ -156,14 +187,6 @@ final class ResponseReader {
         if (decoder.isOpen()) {
             decoder.finishAndReleaseAll();
         }
-    }
-
-    private static Headers headersOf(HttpResponse response) {
-        List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, String> entry : response.headers()) {
-            headers.add(new Header(entry.getKey(), entry.getValue()));
-        }
-        return new Headers(headers);
     }
 
     private static String causeOf(DecoderResult result) {

@@ -3,6 +3,7 @@ package dev.vantage.probe.http;
 import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.FailureKind;
 import dev.vantage.probe.ProbeFailure;
+import dev.vantage.target.Ipv4Forms;
 import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the host of a URL into the address to connect to: IP literals as they are, then {@code --resolve} pins
+ * Turns the host of a URL into the address to connect to: ambiguous IPv4 forms ({@link Ipv4Forms}) refused, IP
+ * literals as they are, then {@code --resolve} pins
  * (curl semantics, key {@code host:port}), then the system resolver on a worker thread. Every address the name
  * has is checked against the {@link AddressPolicy}, so a name that also points at a metadata address is refused.
  */
@@ -44,6 +46,12 @@ public final class TargetResolver {
     /** Never fails: an unknown name or a blocked address comes back as a failed resolution. */
     public Future<Resolution> resolve(String host, int port) {
         String bare = unbracket(host);
+        Optional<String> ambiguous = Ipv4Forms.ambiguity(bare);
+        if (ambiguous.isPresent()) {
+            // Redirect Locations reach here without TargetUrl: refused, never read one way and checked another.
+            return Future.succeededFuture(Resolution.failed(FailureKind.BLOCKED_ADDRESS,
+                    "host " + ambiguous.get()));
+        }
         InetAddress literal = NetUtil.createInetAddressFromIpAddressString(bare);
         if (literal != null) {
             return Future.succeededFuture(check(host, List.of(literal)));
@@ -51,6 +59,10 @@ public final class TargetResolver {
         String pin = pins.get(bare.toLowerCase(java.util.Locale.ROOT) + ":" + port);
         if (pin == null) {
             pin = pins.get(bare + ":" + port);
+        }
+        if (pin != null && Ipv4Forms.ambiguity(unbracket(pin)).isPresent()) {
+            return Future.succeededFuture(Resolution.failed(FailureKind.BLOCKED_ADDRESS, "resolve pin for " + bare
+                    + ":" + port + ": address " + Ipv4Forms.ambiguity(unbracket(pin)).get()));
         }
         if (pin != null) {
             InetAddress pinned = NetUtil.createInetAddressFromIpAddressString(unbracket(pin));

@@ -51,8 +51,10 @@ class PageStatusCheckTest {
     @Test
     void redirectTroubleFails() {
         var loop = chain(LOOP, exchange(PAGE, 302, "Location", PAGE + "a"), exchange(PAGE + "a", 302, "Location", PAGE));
-        assertThat(check.evaluate(site(loop, Optional.empty(), Optional.empty())).result())
-                .isEqualTo(PageStatusCheck.LOOP);
+        var looped = check.evaluate(site(loop, Optional.empty(), Optional.empty()));
+        assertThat(looped.result()).isEqualTo(PageStatusCheck.LOOP);
+        // Issue 15: the message named the last hop ("back to .../a") instead of the URL that came back.
+        assertThat(looped.observed()).contains("\"" + PAGE + "a\" redirects back to \"" + PAGE + "\"");
         var many = chain(TOO_MANY_HOPS, exchange(PAGE, 302, "Location", PAGE + "a"));
         assertThat(check.evaluate(site(many, Optional.empty(), Optional.empty())).result())
                 .isEqualTo(PageStatusCheck.TOO_MANY);

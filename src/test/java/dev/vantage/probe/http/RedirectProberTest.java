@@ -27,9 +27,14 @@ class RedirectProberTest {
     }
 
     static RedirectChain follow(ProbeOptions options, URI start) throws Exception {
+        return follow(options, start, dev.vantage.probe.AddressPolicy::isPublic);
+    }
+
+    static RedirectChain follow(ProbeOptions options, URI start, java.util.function.Predicate<java.net.InetAddress>
+            isPublic) throws Exception {
         HttpProber http = new HttpProber(bed.vertx(), options);
         try {
-            return new RedirectProber(http).follow(HttpRequestSpec.get(start), Deadline.in(options.timeout()))
+            return new RedirectProber(http, isPublic).follow(HttpRequestSpec.get(start), Deadline.in(options.timeout()))
                     .await(30, TimeUnit.SECONDS);
         } finally {
             http.close().await();
@@ -84,6 +89,7 @@ class RedirectProberTest {
 
                 assertThat(chain.outcome()).isEqualTo(RedirectOutcome.LOOP);
                 assertThat(chain.hops()).hasSize(2);
+                assertThat(chain.next()).as("the URL that came back").contains(site.url("/a"));
                 assertThat(site.requests()).isEqualTo(2);
             }
         }
@@ -166,6 +172,63 @@ class RedirectProberTest {
                 assertThat(chain.hops()).extracting(h -> h.request().url().getHost())
                         .containsExactly("vantage.test", "www.vantage.test");
                 assertThat(target.requests()).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * Issue 15: {@code check} followed a public site's redirect to 10.0.0.1. Only loopback traffic here: the first
+     * hop is a loopback site the prober is told to see as public, redirecting to a second loopback site by name.
+     */
+    @Nested
+    class InwardRedirects {
+        private static final java.util.function.Predicate<java.net.InetAddress> EVERY_HOP_PUBLIC = a -> true;
+
+        @Test
+        void aRedirectFromAPublicAddressIntoLoopbackIsRefusedAsEvidenceAndNeverSent() throws Exception {
+            try (LoopbackSite inside = LoopbackSite.http().start(bed.vertx());
+                 LoopbackSite outside = LoopbackSite.http().redirect("/", 302,
+                         inside.url("inside.vantage.test", "/admin").toString()).start(bed.vertx())) {
+                ProbeOptions oneShot = options().withAddressPolicy(dev.vantage.probe.AddressPolicy.ONE_SHOT)
+                        .withResolve(Map.ofEntries(outside.pin("www.vantage.test"), inside.pin("inside.vantage.test")));
+
+                RedirectChain chain = follow(oneShot, outside.url("www.vantage.test", "/"), EVERY_HOP_PUBLIC);
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FAILED);
+                assertThat(chain.hops()).hasSize(2);
+                assertThat(chain.last().failure().orElseThrow().kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
+                assertThat(chain.last().failure().orElseThrow().message()).isEqualTo("refused to follow a redirect "
+                        + "from the public address 127.0.0.1 into the loopback address 127.0.0.1: a public site may "
+                        + "not steer the probe into internal networks (check --allow-private allows it)");
+                assertThat(inside.requests()).isZero();
+            }
+        }
+
+        @Test
+        void allowPrivateFollowsIt() throws Exception {
+            try (LoopbackSite inside = LoopbackSite.http().start(bed.vertx());
+                 LoopbackSite outside = LoopbackSite.http().redirect("/", 302, inside.url("/").toString())
+                         .start(bed.vertx())) {
+                ProbeOptions allowPrivate = options().withAddressPolicy(dev.vantage.probe.AddressPolicy.ALLOW_INTERNAL);
+
+                RedirectChain chain = follow(allowPrivate, outside.url("/"), EVERY_HOP_PUBLIC);
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
+                assertThat(inside.requests()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void aTargetGivenAsAnInternalAddressMayRedirectWithinTheInside() throws Exception {
+            try (LoopbackSite inside = LoopbackSite.http().start(bed.vertx());
+                 LoopbackSite outside = LoopbackSite.http().redirect("/", 302, inside.url("/").toString())
+                         .start(bed.vertx())) {
+                ProbeOptions oneShot = options().withAddressPolicy(dev.vantage.probe.AddressPolicy.ONE_SHOT);
+
+                RedirectChain chain = follow(oneShot, outside.url("/"));
+
+                assertThat(chain.outcome()).isEqualTo(RedirectOutcome.FINAL_RESPONSE);
+                assertThat(inside.requests()).isEqualTo(1);
             }
         }
     }

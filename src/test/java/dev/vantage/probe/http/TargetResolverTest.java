@@ -54,4 +54,18 @@ class TargetResolverTest {
         assertThat(resolve(Map.of("site.test:80", "169.254.169.254"), "site.test", 80).failure().orElseThrow()
                 .kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
     }
+
+    /** Issue 15: a redirect Location reaches the resolver without TargetUrl; no reading of it may be connected to. */
+    @Test
+    void ambiguousIpv4FormsAreBlockedWhateverThePolicyAllows() {
+        for (String host : new String[]{"0177.0.0.1", "0x7f.1", "2130706433", "0251.0376.0251.0376"}) {
+            TargetResolver.Resolution resolution = resolve(Map.of(), host, 80);
+
+            assertThat(resolution.address()).as(host).isEmpty();
+            assertThat(resolution.failure().orElseThrow().kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
+            assertThat(resolution.failure().orElseThrow().message()).contains("ambiguous IPv4 form");
+        }
+        assertThat(resolve(Map.of("site.test:80", "0177.0.0.1"), "site.test", 80).failure().orElseThrow()
+                .message()).contains("browsers and curl read it as 127.0.0.1");
+    }
 }
