@@ -45,5 +45,5 @@ public record SiteEvidence(URI target, Instant startedAt, Duration took, Redirec
     }
 
     /** Origin sent by the CORS probe; no real site can own a {@code .invalid} name (RFC 2606). */
-    public static final String FOREIGN_ORIGIN = "https://vantage-cors-probe.invalid";
+    public static final String FOREIGN_ORIGIN = dev.vantage.probe.http.CorsProbe.FOREIGN_ORIGIN;
 }

@@ -1,5 +1,7 @@
 package dev.vantage.probe;
 
+import dev.vantage.probe.http.UpgradeProbe;
+
 import dev.vantage.fixtures.LoopbackSite;
 import dev.vantage.fixtures.ProbeBed;
 import dev.vantage.fixtures.TestPki.LeafSpec;
@@ -99,18 +101,15 @@ class SiteProberTest {
     class UpgradeUrl {
         @Test
         void leavesPort80ImplicitAndKeepsPathAndQuery() {
-            SiteProber prober = new SiteProber(bed.vertx(), ProbeOptions.defaults());
-
-            assertThat(prober.plainHttpUrl(URI.create("https://example.com:8443/a/b?c=d%20e")))
+            assertThat(UpgradeProbe.plainHttpUrl(URI.create("https://example.com:8443/a/b?c=d%20e"), 80))
                     .contains(URI.create("http://example.com/a/b?c=d%20e"));
-            assertThat(prober.plainHttpUrl(URI.create("https://example.com"))).contains(URI.create("http://example.com/"));
+            assertThat(UpgradeProbe.plainHttpUrl(URI.create("https://example.com"), 80))
+                    .contains(URI.create("http://example.com/"));
         }
 
         @Test
         void namesAnotherHttpPort() {
-            SiteProber prober = new SiteProber(bed.vertx(), ProbeOptions.defaults().withHttpPort(8080));
-
-            assertThat(prober.plainHttpUrl(URI.create("https://[2001:db8::1]/x")))
+            assertThat(UpgradeProbe.plainHttpUrl(URI.create("https://[2001:db8::1]/x"), 8080))
                     .contains(URI.create("http://[2001:db8::1]:8080/x"));
         }
     }
