@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * One burst in progress. Every callback runs on the context the burst started on (timer and exchange futures
@@ -32,7 +33,8 @@ final class Burst {
     private final RateLimitSettings settings;
     private final Promise<RateLimitEvidence> done;
     private final Map<Integer, Integer> statusCounts = new TreeMap<>();
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier clock;
+    private final long startNanos;
     private final Deadline requestDeadline;
 
     private int sent;
@@ -45,15 +47,20 @@ final class Burst {
     private Headers limitHeaders = Headers.EMPTY;
     private ThrottleSignal signal;
     private long timer = -1;
-    private long lastEndNanos = startNanos;
+    private long lastEndNanos;
 
+    /** @param clock nanoseconds for the burst's duration bound and timings (injected by tests) */
     Burst(Vertx vertx, HttpProber http, HttpRequestSpec spec, RateLimitSettings settings, Duration grace,
-          Promise<RateLimitEvidence> done) {
+          Promise<RateLimitEvidence> done, LongSupplier clock) {
         this.vertx = vertx;
         this.http = http;
         this.spec = spec;
         this.settings = settings;
         this.done = done;
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
+        this.lastEndNanos = startNanos;
+        // Bounds real network waits, so it stays on the system clock whatever clock times the burst.
         this.requestDeadline = Deadline.in(settings.maxDuration().plus(grace));
     }
 
@@ -70,7 +77,7 @@ final class Burst {
         }
         if (sent >= settings.maxRequests()) {
             stop(StopReason.MAX_REQUESTS);
-        } else if (System.nanoTime() - startNanos >= settings.maxDuration().toNanos()) {
+        } else if (clock.getAsLong() - startNanos >= settings.maxDuration().toNanos()) {
             stop(StopReason.MAX_DURATION);
         } else if (sent >= UNREACHABLE_AFTER && answered == 0 && failures >= UNREACHABLE_AFTER) {
             stop(StopReason.UNREACHABLE);
@@ -87,7 +94,7 @@ final class Burst {
 
     private void onAnswer(int index, HttpExchange exchange) {
         inFlight--;
-        lastEndNanos = System.nanoTime();
+        lastEndNanos = clock.getAsLong();
         if (exchange.answered()) {
             answered++;
             statusCounts.merge(exchange.response().get().status(), 1, Integer::sum);
@@ -111,7 +118,7 @@ final class Burst {
     }
 
     private ThrottleSignal signal(SignalKind kind, int index, HttpExchange exchange) {
-        Duration at = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration at = Duration.ofNanos(clock.getAsLong() - startNanos);
         double seconds = at.toNanos() / 1e9;
         Headers headers = exchange.response().map(r -> ThrottleSignals.limitHeaders(r.headers()))
                 .orElse(Headers.EMPTY);

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Sends the opt-in rate-limit burst: requests at a fixed rate to one endpoint, stopping at the first throttling
@@ -31,10 +33,22 @@ public final class RateLimitProber {
 
     private final Vertx vertx;
     private final HttpProber http;
+    private final LongSupplier clock;
+    private final Function<Duration, Future<Void>> waiter;
 
     public RateLimitProber(Vertx vertx, HttpProber http) {
+        this(vertx, http, System::nanoTime, pause -> vertx.timer(pause.toMillis()).mapEmpty());
+    }
+
+    /**
+     * With the burst's nanosecond clock and the wait before the follow-up injected, so tests neither sleep
+     * through a Retry-After nor measure elapsed time.
+     */
+    public RateLimitProber(Vertx vertx, HttpProber http, LongSupplier clock, Function<Duration, Future<Void>> wait) {
         this.vertx = vertx;
         this.http = http;
+        this.clock = clock;
+        this.waiter = wait;
     }
 
     /** The endpoint {@code settings.path()} on the origin of {@code page} (scheme, host and port kept). */
@@ -51,7 +65,7 @@ public final class RateLimitProber {
         Duration grace = http.options().timeout().compareTo(MAX_GRACE) < 0 ? http.options().timeout() : MAX_GRACE;
         Promise<RateLimitEvidence> burstDone = Promise.promise();
         vertx.getOrCreateContext().runOnContext(v ->
-                new Burst(vertx, http, spec, settings, grace, burstDone).start());
+                new Burst(vertx, http, spec, settings, grace, burstDone, clock).start());
         return burstDone.future().compose(this::followUp);
     }
 
@@ -70,7 +84,7 @@ public final class RateLimitProber {
         // A little past the advertised instant, so a limiter counting whole seconds has really reset.
         Duration padded = wait.plusMillis(250);
         HttpRequestSpec spec = signal.exchange().request();
-        return vertx.timer(padded.toMillis())
+        return waiter.apply(padded)
                 .compose(v -> http.exchange(spec, Deadline.in(http.options().timeout())))
                 .map(exchange -> withRecovery(burst, Optional.of(new Recovery(padded, exchange,
                         recovered(exchange))), Optional.empty()))

@@ -368,4 +368,49 @@ class HttpProberTest {
             }
         }
     }
+
+    /** Phases and deadlines on injected clocks: exact figures without reading the real time. */
+    @Nested
+    class InjectedClocks {
+        @Test
+        void everyPhaseIsTimedOnTheProbersClock() throws Exception {
+            java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+            try (LoopbackSite site = LoopbackSite.http().start(bed.vertx())) {
+                // Every reading moves the clock one millisecond: each phase is exactly 1 ms long.
+                HttpProber prober = new HttpProber(bed.vertx(), trustingTestCa(),
+                        dev.vantage.probe.tls.TrustStores.load(java.util.Optional.empty()),
+                        () -> ticks.addAndGet(1_000_000));
+                try {
+                    HttpExchange exchange = prober.exchange(HttpRequestSpec.get(site.url("/")),
+                            Deadline.in(Duration.ofSeconds(15))).await(30, TimeUnit.SECONDS);
+
+                    assertThat(exchange.timings().phases()).containsOnlyKeys(Phase.RESOLVE, Phase.CONNECT,
+                            Phase.PROCESSING, Phase.TRANSFER).allSatisfy((phase, took) ->
+                            assertThat(took).isEqualTo(Duration.ofMillis(1)));
+                } finally {
+                    prober.close().await();
+                }
+            }
+        }
+
+        @Test
+        void aDeadlinePassedOnItsClockSendsNothing() throws Exception {
+            java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+            Deadline deadline = Deadline.in(Duration.ofSeconds(5), now::get);
+            now.addAndGet(Duration.ofSeconds(5).toNanos());
+            try (LoopbackSite site = LoopbackSite.http().start(bed.vertx())) {
+                HttpProber prober = new HttpProber(bed.vertx(), trustingTestCa());
+                try {
+                    HttpExchange exchange = prober.exchange(HttpRequestSpec.get(site.url("/")), deadline)
+                            .await(30, TimeUnit.SECONDS);
+
+                    assertThat(exchange.failure().orElseThrow().kind())
+                            .isEqualTo(dev.vantage.probe.FailureKind.TIMEOUT);
+                    assertThat(site.requests()).isZero();
+                } finally {
+                    prober.close().await();
+                }
+            }
+        }
+    }
 }

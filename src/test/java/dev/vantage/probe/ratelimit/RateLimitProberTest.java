@@ -17,6 +17,7 @@ import dev.vantage.probe.http.RedirectChain;
 import dev.vantage.probe.http.RedirectOutcome;
 import dev.vantage.probe.ratelimit.RateLimitEvidence.SignalKind;
 import dev.vantage.probe.ratelimit.RateLimitEvidence.StopReason;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +54,19 @@ class RateLimitProberTest {
 
     static final RateLimitSettings FAST = RateLimitSettings.of("/login").withMaxRate(50).withMaxRequests(30);
 
+    /**
+     * The burst's clock and the limiters' clock, in nanoseconds: it moves only when a test moves it or the prober
+     * waits for a Retry-After (the wait returns at once), so no test sleeps or reads the real time.
+     */
+    static final AtomicLong NOW = new AtomicLong();
+
     static RateLimitEvidence burst(URI page, RateLimitSettings settings) throws Exception {
         HttpProber http = new HttpProber(vertx, ProbeOptions.defaults().withTimeout(Duration.ofSeconds(3)));
         try {
-            return new RateLimitProber(vertx, http).probe(page, settings).await(30, TimeUnit.SECONDS);
+            return new RateLimitProber(vertx, http, NOW::get, wait -> {
+                NOW.addAndGet(wait.toNanos());
+                return Future.succeededFuture();
+            }).probe(page, settings).await(30, TimeUnit.SECONDS);
         } finally {
             http.close().await();
         }
@@ -82,7 +93,7 @@ class RateLimitProberTest {
         AtomicInteger count = new AtomicInteger();
         long[] blockedUntil = {0};
         return req -> {
-            long now = System.nanoTime();
+            long now = NOW.get();
             if (blockedUntil[0] != 0 && now - blockedUntil[0] >= 0) {
                 blockedUntil[0] = 0;
                 count.set(0);
@@ -174,14 +185,17 @@ class RateLimitProberTest {
 
         @Test
         void theDurationBoundStopsASlowBurst() throws Exception {
-            try (ScriptedServer site = ScriptedServer.builder().page("/login", 200, "welcome").start(vertx)) {
-                long started = System.nanoTime();
+            // Each answer moves the burst's clock 100 ms: the 500 ms bound is reached after five answers.
+            try (ScriptedServer site = ScriptedServer.builder().route("/login", req -> {
+                NOW.addAndGet(Duration.ofMillis(100).toNanos());
+                req.response().end("welcome");
+            }).start(vertx)) {
                 RateLimitEvidence r = burst(site.url("/"), RateLimitSettings.of("/login").withMaxRate(10)
                         .withMaxRequests(500).withMaxDuration(Duration.ofMillis(500)));
 
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
                 assertThat(r.stop()).isEqualTo(StopReason.MAX_DURATION);
-                assertThat(r.sent()).isBetween(4, 7);
+                assertThat(r.sent()).as("five answered, at most one more in flight at the bound").isBetween(5, 6);
+                assertThat(r.took()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
             }
         }
     }
@@ -205,10 +219,10 @@ class RateLimitProberTest {
         void anAdvertisedWaitBeyondTheBoundIsNotWaitedFor() throws Exception {
             try (ScriptedServer site = ScriptedServer.builder().route("/login", limiter(2, Duration.ofHours(1),
                     req -> req.response().setStatusCode(429).putHeader("Retry-After", "3600").end())).start(vertx)) {
-                long started = System.nanoTime();
+                long before = NOW.get();
                 RateLimitEvidence r = burst(site.url("/"), FAST);
 
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+                assertThat(NOW.get()).as("no wait was asked for").isEqualTo(before);
                 assertThat(r.recovery()).isEmpty();
                 assertThat(r.recoverySkipped()).hasValueSatisfying(s -> assertThat(s)
                         .contains("advertised wait of 3600 s exceeds max-recovery-wait 30 s"));
