@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,20 +96,6 @@ class ClusterIT {
         }
     }
 
-    /**
-     * Firings of one target seen as buckets of the period, counted from its first pulse: a firing stored twice puts
-     * two pulses in one bucket. Returns the buckets holding more than one pulse.
-     */
-    static List<Long> doubleBuckets(List<Pulse> rows) {
-        Map<Long, Integer> count = new HashMap<>();
-        Instant first = rows.get(0).at();
-        for (Pulse p : rows) {
-            long bucket = Math.round((double) Duration.between(first, p.at()).toMillis() / PERIOD.toMillis());
-            count.merge(bucket, 1, Integer::sum);
-        }
-        return count.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
-    }
-
     /** Firings due from the first to the last pulse of a target (both on time: outside any takeover). */
     static long scheduledFirings(List<Pulse> rows) {
         Duration span = Duration.between(rows.get(0).at(), rows.get(rows.size() - 1).at());
@@ -137,7 +122,9 @@ class ClusterIT {
         Map<String, Integer> perNode = new TreeMap<>();
         Duration worstGap = Duration.ZERO;
         for (var e : by.entrySet()) {
-            assertThat(doubleBuckets(e.getValue())).as("periods of %s with two pulses", e.getKey()).isEmpty();
+            // Start-up included: a firing delayed while the JVMs warm up runs late, never twice.
+            assertThat((long) e.getValue().size()).as("pulses of %s", e.getKey())
+                    .isLessThanOrEqualTo(scheduledFirings(e.getValue()));
             Duration gap = largestGap(e.getValue());
             assertThat(gap).as("largest gap between pulses of %s", e.getKey()).isLessThanOrEqualTo(PERIOD.plus(MISFIRE));
             worstGap = gap.compareTo(worstGap) > 0 ? gap : worstGap;
