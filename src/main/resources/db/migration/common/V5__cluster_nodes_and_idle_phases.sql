@@ -5,9 +5,10 @@ ALTER TABLE results ADD COLUMN node VARCHAR(200);
 ALTER TABLE target_state ADD COLUMN node VARCHAR(200);
 ALTER TABLE target_state ADD COLUMN series TEXT;
 
--- The idle latency window (the last hour of each target's page latencies: report percentiles and the load-run
--- baseline) is read from the results table, so every node sees the same window and a restart keeps it. ttfb_ms
--- (processing) exists already; these are the other phases it needs. -1 or NULL: the phase did not happen.
+-- The page's other phase timings beside ttfb_ms (processing), written with every result so the idle latency window
+-- (the last hour of a target's latencies: report percentiles, load-run baseline) can be read from this table by
+-- every node. Today each node still keeps its own window in memory (docs/deployment.md, "What stays per node").
+-- -1 or NULL: the phase did not happen.
 ALTER TABLE results ADD COLUMN connect_ms BIGINT;
 ALTER TABLE results ADD COLUMN tls_ms BIGINT;
 ALTER TABLE results ADD COLUMN transfer_ms BIGINT;
