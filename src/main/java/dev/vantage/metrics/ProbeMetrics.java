@@ -21,59 +21,107 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Publishes each result as gauges: blackbox_exporter's {@code probe_*} names and meanings, plus {@code vantage_*}
- * grades and check statuses, labelled {@code target}, {@code instance} and the target's own labels.
+ * grades and check statuses, labelled {@code target}, {@code instance} and the target's own labels. On a single node
+ * every result is shown as it comes. In a cluster ({@code node} given) the gauges of a target are shown only when
+ * {@link SeriesOwnership} picks this node to export them, from the series stored with the newest result; the latency
+ * histogram then counts this node's own probes and carries a {@code node} label, so histograms add up across nodes.
  */
 public final class ProbeMetrics implements ResultSink {
 
     private final MeterRegistry registry;
+    private final Optional<String> node;
     private final InfoSeries gradeInfo = new InfoSeries("vantage_grade",
             "Letter grade of the target overall and per checklist area (value always 1)");
     private final InfoSeries tlsInfo = new InfoSeries("probe_tls_version", "Negotiated TLS version (value always 1)");
     private final Map<String, SeriesSet> series = new HashMap<>();
-    private final Map<String, Last> last = new HashMap<>();
+    private final Map<String, TargetSeries> shown = new HashMap<>();
+    /** Own labels of every target this node shows or records latency for. */
+    private final Map<String, Map<String, String>> labelsOf = new HashMap<>();
     /** Prometheus wants one label set per metric name, so every target carries every label key ("" when unset). */
     private Set<String> labelKeys = new TreeSet<>();
 
-    private record Last(TargetSpec spec, Report report) {
+    public ProbeMetrics(PrometheusMeterRegistry registry) {
+        this(registry, Optional.empty());
     }
 
-    public ProbeMetrics(PrometheusMeterRegistry registry) {
+    /** @param node the cluster node id, or empty on a single node (see the type's description) */
+    public ProbeMetrics(PrometheusMeterRegistry registry, Optional<String> node) {
         this.registry = registry;
+        this.node = node;
         registry.getPrometheusRegistry().register(gradeInfo);
         registry.getPrometheusRegistry().register(tlsInfo);
     }
 
     @Override
     public synchronized void accept(TargetSpec target, Report report) {
-        last.put(target.name(), new Last(target, report));
-        Set<String> keys = new TreeSet<>();
-        last.values().forEach(l -> keys.addAll(l.spec.labels().keySet()));
-        if (!keys.equals(labelKeys)) {
-            labelKeys = keys;
-            series.values().forEach(SeriesSet::clear);
-            // A histogram's label set cannot change either: start the latency histograms afresh.
-            registry.find(LATENCY).meters().forEach(registry::remove);
-            last.values().forEach(l -> publish(l.spec, l.report));
+        labelsOf.put(target.name(), target.labels());
+        if (node.isEmpty()) {
+            show(series(target, report));
         } else {
-            publish(target, report);
+            reconcileLabelKeys();
+        }
+        recordLatency(base(target.name(), target.url().toString(), target.labels()), report);
+    }
+
+    /** Shows (or replaces) the gauges of one target. */
+    public synchronized void show(TargetSeries s) {
+        shown.put(s.target(), s);
+        labelsOf.put(s.target(), s.labels());
+        if (!reconcileLabelKeys()) {
+            render(s);
         }
     }
 
-    @Override
-    public synchronized void forget(String targetName) {
-        last.remove(targetName);
+    /** Stops showing a target's gauges (another node exports them now); its latency histogram stays. */
+    public synchronized void hide(String targetName) {
+        shown.remove(targetName);
         SeriesSet s = series.remove(targetName);
         if (s != null) {
             s.clear();
         }
         gradeInfo.remove(targetName);
         tlsInfo.remove(targetName);
+    }
+
+    /** The targets whose gauges this node shows. */
+    public synchronized Map<String, TargetSeries> shown() {
+        return Map.copyOf(shown);
+    }
+
+    @Override
+    public synchronized void forget(String targetName) {
+        hide(targetName);
+        labelsOf.remove(targetName);
         registry.find(LATENCY).tag("target", targetName).meters().forEach(registry::remove);
+    }
+
+    /** Re-renders everything when the union of label keys changed; true when it did. */
+    private boolean reconcileLabelKeys() {
+        Set<String> keys = new TreeSet<>();
+        labelsOf.values().forEach(l -> keys.addAll(l.keySet()));
+        if (keys.equals(labelKeys)) {
+            return false;
+        }
+        labelKeys = keys;
+        series.values().forEach(SeriesSet::clear);
+        // A histogram's label set cannot change either: start the latency histograms afresh.
+        registry.find(LATENCY).meters().forEach(registry::remove);
+        shown.values().forEach(this::render);
+        return true;
+    }
+
+    private Tags base(String target, String instance, Map<String, String> labels) {
+        List<Tag> base = new ArrayList<>();
+        base.add(Tag.of("target", target));
+        base.add(Tag.of("instance", instance));
+        labelKeys.forEach(k -> base.add(Tag.of(k, labels.getOrDefault(k, ""))));
+        return Tags.of(base);
     }
 
     /**
@@ -81,7 +129,8 @@ public final class ProbeMetrics implements ResultSink {
      * phase: connect, tls, processing (time to first byte) and total; p50/p90/p99 over any window come from
      * {@code histogram_quantile}. Only answered probes are recorded: a refused connection has no latency.
      */
-    private void recordLatency(Tags tags, Report r) {
+    private void recordLatency(Tags target, Report r) {
+        Tags tags = node.map(n -> target.and("node", n)).orElse(target);
         ProbeSummary s = r.probe();
         if (s.statusCode() == 0 || s.phases().isEmpty()) {
             return;
@@ -111,23 +160,20 @@ public final class ProbeMetrics implements ResultSink {
             .of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
             .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
 
-    private void publish(TargetSpec spec, Report r) {
-        List<Tag> base = new ArrayList<>();
-        base.add(Tag.of("target", spec.name()));
-        base.add(Tag.of("instance", spec.url().toString()));
-        labelKeys.forEach(k -> base.add(Tag.of(k, spec.labels().getOrDefault(k, ""))));
-        Tags tags = Tags.of(base);
+    /** The gauge series of one result, as data (pure: the same on every node). */
+    public static TargetSeries series(TargetSpec spec, Report r) {
+        Tags tags = Tags.empty();
         Map<SeriesSet.Key, Double> v = new LinkedHashMap<>();
         v.put(key("probe_success", tags), r.unreachable().isEmpty() ? 1.0 : 0.0);
         v.put(key("probe_duration_seconds", tags), r.took().toNanos() / 1e9);
         v.put(key("vantage_last_probe_timestamp_seconds", tags), r.startedAt().toEpochMilli() / 1000.0);
         v.put(key("vantage_grade_score", tags.and("area", "overall")), (double) r.score());
-        List<Tags> grades = new ArrayList<>();
-        grades.add(tags.and("area", "overall", "grade", r.grade().letter()));
+        List<Map<String, String>> grades = new ArrayList<>();
+        grades.add(Map.of("area", "overall", "grade", r.grade().letter()));
         for (AreaReport area : r.areas()) {
             if (area.status() == AreaReport.Status.GRADED && area.grade().isPresent() && area.score().isPresent()) {
                 v.put(key("vantage_grade_score", tags.and("area", area.area().id())), (double) area.score().get());
-                grades.add(tags.and("area", area.area().id(), "grade", area.grade().get().letter()));
+                grades.add(Map.of("area", area.area().id(), "grade", area.grade().get().letter()));
             }
         }
         for (ScoredFinding f : r.findings()) {
@@ -140,11 +186,25 @@ public final class ProbeMetrics implements ResultSink {
         summary(r.probe(), tags, v);
         evidence(r, tags, v);
         r.load().ifPresent(load -> LoadSeries.put(load, tags, v));
-        recordLatency(tags, r);
-        series.computeIfAbsent(spec.name(), n -> new SeriesSet(registry)).replaceWith(v);
-        gradeInfo.replace(spec.name(), grades);
-        tlsInfo.replace(spec.name(), r.probe().tlsVersion()
-                .map(t -> List.of(tags.and("version", t))).orElse(List.of()));
+        List<TargetSeries.Point> points = new ArrayList<>();
+        v.forEach((k, value) -> {
+            Map<String, String> extra = new LinkedHashMap<>();
+            k.tags().forEach(t -> extra.put(t.getKey(), t.getValue()));
+            points.add(new TargetSeries.Point(k.name(), extra, value));
+        });
+        return new TargetSeries(spec.name(), spec.url().toString(), Map.copyOf(spec.labels()), points, grades,
+                r.probe().tlsVersion().orElse(null));
+    }
+
+    private void render(TargetSeries s) {
+        Tags tags = base(s.target(), s.instance(), s.labels());
+        Map<SeriesSet.Key, Double> v = new LinkedHashMap<>();
+        s.points().forEach(p -> v.put(key(p.name(), tags.and(Tags.of(p.tags().entrySet().stream()
+                .map(e -> Tag.of(e.getKey(), e.getValue())).toList()))), p.value()));
+        series.computeIfAbsent(s.target(), n -> new SeriesSet(registry)).replaceWith(v);
+        gradeInfo.replace(s.target(), s.grades().stream().map(g -> tags.and(Tags.of(g.entrySet().stream()
+                .map(e -> Tag.of(e.getKey(), e.getValue())).toList()))).toList());
+        tlsInfo.replace(s.target(), s.tls() == null ? List.of() : List.of(tags.and("version", s.tls())));
     }
 
     private static void summary(ProbeSummary s, Tags tags, Map<SeriesSet.Key, Double> v) {

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -69,6 +70,10 @@ public final class ProbeRunner {
     private final Map<String, Future<RunOutcome>> inFlight = new ConcurrentHashMap<>();
     private final IdleLatencyWindow idle = new IdleLatencyWindow();
     private final HostGate audits = new HostGate();
+    /** The cluster node this runner stores its results as (Quartz's instance id); empty on a single node. */
+    private volatile Optional<String> node = Optional.empty();
+    /** In a cluster, the metric series stored with each newest report (the exporting node renders them). */
+    private volatile BiFunction<TargetSpec, Report, String> seriesOf;
 
     public ProbeRunner(Vertx vertx, SiteAssessor assessor, TargetRepository targets, ResultRepository results,
                        EvidenceRepository evidence, Function<Report, String> renderer, VantageConfig.Probing probing,
@@ -91,6 +96,20 @@ public final class ProbeRunner {
 
     public List<ResultSink> sinks() {
         return List.copyOf(sinks);
+    }
+
+    /** Names the cluster node that produces this runner's results (stored with each result and newest report). */
+    public void identifyAs(String nodeId) {
+        this.node = Optional.of(nodeId);
+    }
+
+    public Optional<String> node() {
+        return node;
+    }
+
+    /** Stores {@code seriesOf(spec, report)} with each newest report, for the node that exports the target. */
+    public void storeSeries(BiFunction<TargetSpec, Report, String> seriesOf) {
+        this.seriesOf = seriesOf;
     }
 
     public RunPlanner planner() {
@@ -216,12 +235,13 @@ public final class ProbeRunner {
                 || !before.get().grade().equals(report.grade().letter())
                 || before.get().success() != report.unreachable().isEmpty()
                 || watchChanged(p.carried(), report);
-        long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty());
+        long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty(), node);
         for (RunKind fresh : report.composition().fresh()) {
             report.composition().state(fresh).ifPresent(s -> evidence.save(name, s));
         }
         evidence.saveLatest(name, new EvidenceRepository.Latest(json, report.startedAt(), report.grade().letter(),
-                report.unreachable().isEmpty()));
+                report.unreachable().isEmpty(), node,
+                Optional.ofNullable(seriesOf).map(f -> f.apply(p.spec(), report))));
         return id;
     }
 

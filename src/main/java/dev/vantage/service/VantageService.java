@@ -4,7 +4,9 @@ import dev.vantage.api.ApiServer;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.metrics.ProbeMetrics;
+import dev.vantage.metrics.SeriesOwnership;
 import dev.vantage.metrics.ServiceMetrics;
+import dev.vantage.store.ClusterMembers;
 import dev.vantage.pipeline.SiteAssessor;
 import dev.vantage.report.Report;
 import dev.vantage.schedule.ProbeRunner;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -41,6 +44,8 @@ public final class VantageService {
     private static final Logger LOG = LoggerFactory.getLogger(VantageService.class);
     /** How long a Quartz thread waits for a probe it handed to Vert.x before moving on. */
     private static final Duration MAX_JOB_WAIT = Duration.ofSeconds(30);
+    /** How often a cluster node re-reads which targets' gauges it exports, and their newest series. */
+    static final Duration SERIES_REFRESH = Duration.ofSeconds(5);
 
     private final Function<Vertx, SiteAssessor> assessors;
     private final Function<Report, String> renderer;
@@ -84,9 +89,20 @@ public final class VantageService {
             ProbeRunner runner = new ProbeRunner(vertx, assessor, targets, results, evidence, renderer,
                     config.probing(), secrets, new RunPlanner(config.probing(), secrets, Checks.all()),
                     Clock.systemUTC());
-            runner.addSink(new ProbeMetrics(registry));
             scheduler = new ProbeScheduler(schedulerName, db, config.storage().clustered(), runner, results,
                     config.storage().retention(), MAX_JOB_WAIT);
+            if (config.storage().clustered()) {
+                String node = scheduler.quartz().getSchedulerInstanceId();
+                runner.identifyAs(node);
+                ProbeMetrics metrics = new ProbeMetrics(registry, Optional.of(node));
+                runner.addSink(metrics);
+                runner.storeSeries((spec, report) -> ProbeMetrics.series(spec, report).toJson());
+                ClusterMembers members = new ClusterMembers(db.dataSource(), schedulerName);
+                exportOwnedSeries(new SeriesOwnership(metrics, node, () -> members.live(System.currentTimeMillis()),
+                        evidence::storedSeries));
+            } else {
+                runner.addSink(new ProbeMetrics(registry));
+            }
             ServiceMetrics.bind(registry, scheduler.quartz());
             return new TargetManager(vertx, targets, results, evidence, scheduler, runner);
         }).compose(manager -> manager.syncFromFile(config.targets()).compose(v -> vertx.executeBlocking(() -> {
@@ -99,6 +115,14 @@ public final class VantageService {
                     server.actualPort(), config.targets().size());
             return (Void) null;
         }).recover(e -> stop().transform(ar -> Future.failedFuture(e)));
+    }
+
+    /** Every few seconds, re-picks which targets' gauges this node exports (docs/deployment.md). */
+    private void exportOwnedSeries(SeriesOwnership ownership) {
+        vertx.setPeriodic(SERIES_REFRESH.toMillis(), id -> vertx.executeBlocking(() -> {
+            ownership.refresh();
+            return null;
+        }, false).onFailure(e -> LOG.debug("metric series ownership not refreshed: {}", e.getMessage())));
     }
 
     private Future<Map<String, Boolean>> readiness() {

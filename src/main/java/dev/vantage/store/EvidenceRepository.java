@@ -84,17 +84,26 @@ public final class EvidenceRepository {
                 }, "saving the " + state.kind().id() + " state of " + target);
     }
 
-    /** The newest composed report of the target, with its grade and success. */
-    public record Latest(String report, Instant at, String grade, boolean success) {
+    /**
+     * The newest composed report of the target, with its grade and success, the cluster node that produced it and
+     * the metric series rendered from it (what the node exporting the target's metrics shows).
+     */
+    public record Latest(String report, Instant at, String grade, boolean success, Optional<String> node,
+                         Optional<String> series) {
+        public Latest(String report, Instant at, String grade, boolean success) {
+            this(report, at, grade, success, Optional.empty(), Optional.empty());
+        }
     }
 
     public Optional<Latest> latest(String target) {
-        String sql = "SELECT report, report_at, grade, success FROM target_state WHERE target = ? AND report IS NOT NULL";
+        String sql = "SELECT report, report_at, grade, success, node, series FROM target_state "
+                + "WHERE target = ? AND report IS NOT NULL";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, target);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Latest(rs.getString(1), TargetRepository.instant(rs, 2),
-                        rs.getString(3), rs.getBoolean(4))) : Optional.empty();
+                        rs.getString(3), rs.getBoolean(4), Optional.ofNullable(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(6)))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("reading the latest report of " + target, e);
@@ -104,18 +113,36 @@ public final class EvidenceRepository {
     /** Replaces the newest composed report, unless a newer one is already there (another node, a late run). */
     public void saveLatest(String target, Latest latest) {
         ensureRow(target);
-        String sql = "UPDATE target_state SET report = ?, report_at = ?, grade = ?, success = ? WHERE target = ? "
-                + "AND (report_at IS NULL OR report_at <= ?)";
+        String sql = "UPDATE target_state SET report = ?, report_at = ?, grade = ?, success = ?, node = ?, series = ? "
+                + "WHERE target = ? AND (report_at IS NULL OR report_at <= ?)";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, latest.report());
             ps.setObject(2, latest.at().atOffset(ZoneOffset.UTC));
             ps.setString(3, latest.grade());
             ps.setBoolean(4, latest.success());
-            ps.setString(5, target);
-            ps.setObject(6, latest.at().atOffset(ZoneOffset.UTC));
+            ps.setString(5, latest.node().orElse(null));
+            ps.setString(6, latest.series().orElse(null));
+            ps.setString(7, target);
+            ps.setObject(8, latest.at().atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("saving the latest report of " + target, e);
+        }
+    }
+
+    /** Target name to the metric series stored with its newest report, for targets that still exist. */
+    public Map<String, String> storedSeries() {
+        String sql = "SELECT s.target, s.series FROM target_state s JOIN targets t ON t.name = s.target "
+                + "WHERE s.series IS NOT NULL";
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the stored metric series", e);
         }
     }
 

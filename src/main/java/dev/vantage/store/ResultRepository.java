@@ -37,8 +37,17 @@ public final class ResultRepository {
      * (a pulse that changed nothing is kept compact). Returns its id once committed.
      */
     public long insert(String target, RunKind kind, Report report, Optional<String> reportJson) {
+        return insert(target, kind, report, reportJson, Optional.empty());
+    }
+
+    /**
+     * As {@link #insert(String, RunKind, Report, Optional)}, naming the cluster node that produced the result, and
+     * with the page's phase timings the idle latency window is read from.
+     */
+    public long insert(String target, RunKind kind, Report report, Optional<String> reportJson, Optional<String> node) {
         String sql = "INSERT INTO results (target, probed_at, success, grade, score, duration_ms, scoring_version, "
-                + "report, kind, status, ttfb_ms, tls_version, cert_expiry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "report, kind, status, ttfb_ms, tls_version, cert_expiry, node, connect_ms, tls_ms, transfer_ms, "
+                + "total_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ProbeSummary p = report.probe();
@@ -52,9 +61,15 @@ public final class ResultRepository {
             ps.setString(8, reportJson.orElse(null));
             ps.setString(9, kind.id());
             ps.setInt(10, p.statusCode());
-            ps.setLong(11, Optional.ofNullable(p.phases().get(Phase.PROCESSING)).map(Duration::toMillis).orElse(-1L));
+            ps.setLong(11, millis(p, Phase.PROCESSING));
             ps.setString(12, p.tlsVersion().orElse(null));
             ps.setObject(13, p.earliestCertExpiry().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
+            ps.setString(14, node.orElse(null));
+            ps.setLong(15, millis(p, Phase.CONNECT));
+            ps.setLong(16, millis(p, Phase.TLS));
+            ps.setLong(17, millis(p, Phase.TRANSFER));
+            ps.setLong(18, p.phases().isEmpty() ? -1
+                    : p.phases().values().stream().reduce(Duration.ZERO, Duration::plus).toMillis());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;
@@ -62,6 +77,10 @@ public final class ResultRepository {
         } catch (SQLException e) {
             throw new StoreException("storing a result of " + target, e);
         }
+    }
+
+    private static long millis(ProbeSummary p, Phase phase) {
+        return Optional.ofNullable(p.phases().get(phase)).map(Duration::toMillis).orElse(-1L);
     }
 
     /** Newest first, at most {@code limit}, probed at or after {@code since}. */

@@ -1,0 +1,15 @@
+-- Several nodes on one database (docs/deployment.md). Each result row and the newest report say which node
+-- produced them: failover is measured from it, and the node that exports a target's metrics renders them from the
+-- series stored with the newest report (whichever node produced it). NULL for rows from before this migration.
+ALTER TABLE results ADD COLUMN node VARCHAR(200);
+ALTER TABLE target_state ADD COLUMN node VARCHAR(200);
+ALTER TABLE target_state ADD COLUMN series TEXT;
+
+-- The page's other phase timings beside ttfb_ms (processing), written with every result so the idle latency window
+-- (the last hour of a target's latencies: report percentiles, load-run baseline) can be read from this table by
+-- every node. Today each node still keeps its own window in memory (docs/deployment.md, "What stays per node").
+-- -1 or NULL: the phase did not happen.
+ALTER TABLE results ADD COLUMN connect_ms BIGINT;
+ALTER TABLE results ADD COLUMN tls_ms BIGINT;
+ALTER TABLE results ADD COLUMN transfer_ms BIGINT;
+ALTER TABLE results ADD COLUMN total_ms BIGINT;

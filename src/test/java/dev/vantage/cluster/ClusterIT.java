@@ -1,0 +1,286 @@
+package dev.vantage.cluster;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11: three packaged {@code serve} nodes on one PostgreSQL behave as one monitor. The tests share one cluster
+ * and run in order (the last ones kill nodes and restart the database). Every wait polls the database or the loopback
+ * site and returns as soon as the cluster got there; the bounds asserted are the documented ones
+ * (docs/deployment.md), computed from Quartz's settings, not from how long the test happened to take.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final int NODES = 3;
+    static final int TARGETS = 50;
+    static final Duration PERIOD = Duration.ofSeconds(5);
+    /** Quartz's default cluster check-in interval (ProbeScheduler does not change it). */
+    static final Duration CHECKIN = Duration.ofMillis(7_500);
+    /** Quartz declares a node dead this long after its check-in was due (JobStoreSupport.calcFailedIfAfter). */
+    static final Duration QUARTZ_GRACE = Duration.ofMillis(7_500);
+    /** The service's misfire threshold: a firing later than this is skipped, not run late (ProbeScheduler). */
+    static final Duration MISFIRE = Duration.ofSeconds(30);
+    /**
+     * The documented takeover bound: the dead node's last check-in may be a whole interval old, it is declared dead
+     * {@link #QUARTZ_GRACE} after its next check-in was due, a survivor notices at its own next check-in, and the
+     * recovered trigger then fires within one period.
+     */
+    static final Duration TAKEOVER_BOUND = CHECKIN.multipliedBy(2).plus(QUARTZ_GRACE).plus(PERIOD);
+    /** Pulses each target must have stored before the exactly-once window is judged (about a minute). */
+    static final int WINDOW_PULSES = 12;
+
+    @TempDir
+    static Path dir;
+    static ClusterHarness cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = ClusterHarness.start(dir, NODES, TARGETS, PERIOD);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** One stored pulse: when it started and which node ran it. */
+    record Pulse(String target, Instant at, String node) {
+    }
+
+    static List<Pulse> pulses(Instant after) throws SQLException {
+        return cluster.query("SELECT target, probed_at, node FROM results WHERE kind = 'pulse' AND probed_at > ? "
+                        + "ORDER BY target, probed_at",
+                rs -> new Pulse(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(3)), java.time.OffsetDateTime.ofInstant(after, java.time.ZoneOffset.UTC));
+    }
+
+    static Map<String, List<Pulse>> byTarget(List<Pulse> pulses) {
+        Map<String, List<Pulse>> out = new TreeMap<>();
+        pulses.forEach(p -> out.computeIfAbsent(p.target(), t -> new ArrayList<>()).add(p));
+        return out;
+    }
+
+    static Instant dbNow() throws SQLException {
+        return cluster.query("SELECT now()", rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                .get(0);
+    }
+
+    /** Every file target has at least {@code n} pulses after {@code after}. */
+    static boolean everyTargetHas(int n, Instant after) {
+        try {
+            Map<String, List<Pulse>> by = byTarget(pulses(after));
+            return by.size() >= TARGETS && by.entrySet().stream().filter(e -> e.getKey().startsWith("t"))
+                    .allMatch(e -> e.getValue().size() >= n);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Firings due from the first to the last pulse of a target (both on time: outside any takeover). */
+    static long scheduledFirings(List<Pulse> rows) {
+        Duration span = Duration.between(rows.get(0).at(), rows.get(rows.size() - 1).at());
+        return Math.round((double) span.toMillis() / PERIOD.toMillis()) + 1;
+    }
+
+    static Duration largestGap(List<Pulse> rows) {
+        Duration max = Duration.ZERO;
+        for (int i = 1; i < rows.size(); i++) {
+            Duration gap = Duration.between(rows.get(i - 1).at(), rows.get(i).at());
+            max = gap.compareTo(max) > 0 ? gap : max;
+        }
+        return max;
+    }
+
+    @Test
+    @Order(1)
+    void everyFiringOfFiftyTargetsRunsOnExactlyOneOfThreeNodes() throws Exception {
+        // The first minute after start is judged: start-up (three JVMs racing for the same triggers) included.
+        Instant from = dbNow().minusSeconds(1);
+        cluster.await(WINDOW_PULSES + " pulses of every target", Duration.ofMinutes(3),
+                () -> everyTargetHas(WINDOW_PULSES, from));
+        Map<String, List<Pulse>> by = byTarget(pulses(from));
+        Map<String, Integer> perNode = new TreeMap<>();
+        Duration worstGap = Duration.ZERO;
+        for (var e : by.entrySet()) {
+            // Start-up included: a firing delayed while the JVMs warm up runs late, never twice.
+            assertThat((long) e.getValue().size()).as("pulses of %s", e.getKey())
+                    .isLessThanOrEqualTo(scheduledFirings(e.getValue()));
+            Duration gap = largestGap(e.getValue());
+            assertThat(gap).as("largest gap between pulses of %s", e.getKey()).isLessThanOrEqualTo(PERIOD.plus(MISFIRE));
+            worstGap = gap.compareTo(worstGap) > 0 ? gap : worstGap;
+            e.getValue().forEach(p -> perNode.merge(String.valueOf(p.node()), 1, Integer::sum));
+        }
+        System.out.printf("[cluster] exactly-once: %d pulses of %d targets, per node %s, largest gap %d ms%n",
+                by.values().stream().mapToInt(List::size).sum(), by.size(), perNode, worstGap.toMillis());
+        assertThat(perNode).as("pulses per producing node").hasSize(NODES).doesNotContainKey("null");
+    }
+
+    @Test
+    @Order(2)
+    void anApiWriteOnOneNodeTakesEffectOnEveryNode() throws Exception {
+        String path = "/api-made";
+        String create = targetJson("api-made", path, "{\"interval\":\"5s\"}");
+        assertThat(cluster.send(0, "POST", "/api/targets", create).statusCode()).isEqualTo(201);
+        cluster.await("pulses of a target created on node0", Duration.ofSeconds(60), () -> cluster.hits(path) >= 3);
+        assertThat(pulseNodes("api-made")).as("nodes that probed the API target").hasSizeGreaterThanOrEqualTo(2);
+        sameReportOnEveryNode("api-made");
+
+        // A daily cron, set on node1: no node may go on pulsing every 5 s.
+        assertThat(cluster.send(1, "PUT", "/api/targets/api-made",
+                targetJson("api-made", path, "{\"cron\":\"0 0 3 * * ?\"}")).statusCode()).isEqualTo(200);
+        int afterReschedule = cluster.hits(path);
+        awaitTwoMorePulsesOfEveryFileTarget();
+        assertThat(cluster.hits(path) - afterReschedule).as("requests after the reschedule (one may be in flight)")
+                .isLessThanOrEqualTo(1);
+
+        assertThat(cluster.send(2, "PUT", "/api/targets/api-made", create)
+                .statusCode()).isEqualTo(200);
+        int resumed = cluster.hits(path);
+        cluster.await("pulses again after node2 set 5 s", Duration.ofSeconds(60), () -> cluster.hits(path) >= resumed + 2);
+
+        assertThat(cluster.send(2, "DELETE", "/api/targets/api-made", null).statusCode()).isEqualTo(204);
+        int afterDelete = cluster.hits(path);
+        awaitTwoMorePulsesOfEveryFileTarget();
+        assertThat(cluster.hits(path) - afterDelete).as("requests after the delete (one may be in flight)")
+                .isLessThanOrEqualTo(1);
+        assertThat(cluster.query("SELECT COUNT(*) FROM results WHERE target = 'api-made'", rs -> rs.getInt(1)))
+                .as("results of the deleted target").containsExactly(0);
+        for (int n = 0; n < NODES; n++) {
+            assertThat(cluster.status(n, "/api/targets/api-made")).as("node%d knows the delete", n).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyNodeAnswersTheSameNewestReportWhicheverNodeProducedIt() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            sameReportOnEveryNode(ClusterHarness.targetName(i * 10));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void prometheusScrapingEveryNodeSeesEachTargetOnce() throws Exception {
+        Map<String, Integer> exporters = new TreeMap<>();
+        for (int n = 0; n < NODES; n++) {
+            HttpResponse<String> r = cluster.send(n, "GET", "/metrics", null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            r.body().lines().filter(l -> l.startsWith("probe_success{")).forEach(l -> exporters.merge(
+                    l.replaceAll(".*target=\"([^\"]+)\".*", "$1"), 1, Integer::sum));
+        }
+        assertThat(exporters).as("nodes exporting probe_success of each target").hasSize(TARGETS)
+                .allSatisfy((target, count) -> assertThat(count).as(target).isEqualTo(1));
+    }
+
+    @Test
+    @Order(5)
+    void aKilledNodesTargetsAreTakenOverWithinTheDocumentedBound() throws Exception {
+        List<String> members = members();
+        assertThat(members).as("nodes checked in with Quartz").hasSize(NODES);
+        Instant killedAt = dbNow();
+        cluster.kill(1);
+        // The survivors recover the dead node's triggers and then delete its check-in row: that names it.
+        cluster.await("the dead node's check-in row removed", TAKEOVER_BOUND.multipliedBy(2),
+                () -> members().size() == NODES - 1);
+        String victimId = members.stream().filter(m -> !members().contains(m)).findFirst().orElseThrow();
+        Instant recovered = dbNow();
+        cluster.await("every target pulsed twice after the takeover", Duration.ofSeconds(60),
+                () -> everyTargetHas(2, recovered));
+
+        Map<String, List<Pulse>> around = byTarget(pulses(killedAt.minus(PERIOD.multipliedBy(4))));
+        Duration takeover = Duration.ZERO;
+        for (var e : around.entrySet()) {
+            // The firing the dead node held, and those due while it was held, run late one after another (within
+            // the misfire threshold): several pulses can start within a period, but never more than were scheduled.
+            assertThat((long) e.getValue().size()).as("pulses of %s around the kill", e.getKey())
+                    .isLessThanOrEqualTo(scheduledFirings(e.getValue()));
+            Instant lastBefore = e.getValue().stream().map(Pulse::at).filter(t -> t.isBefore(killedAt))
+                    .reduce((a, b) -> b).orElse(killedAt);
+            Instant firstAfter = e.getValue().stream().filter(p -> p.at().isAfter(killedAt)).map(Pulse::at)
+                    .findFirst().orElseThrow();
+            // From the firing the dead node may have swallowed to the next one a survivor ran.
+            Duration late = Duration.between(lastBefore.plus(PERIOD), firstAfter);
+            takeover = late.compareTo(takeover) > 0 ? late : takeover;
+        }
+        System.out.printf("[cluster] takeover after kill -9 of %s: %d ms (bound %d ms)%n", victimId,
+                takeover.toMillis(), TAKEOVER_BOUND.toMillis());
+        assertThat(takeover).as("takeover time").isLessThanOrEqualTo(TAKEOVER_BOUND);
+        assertThat(pulses(killedAt.plusSeconds(1))).as("pulses stored by the dead node after its death")
+                .noneMatch(p -> victimId.equals(p.node()));
+
+        cluster.restart(1);
+        Instant back = dbNow();
+        cluster.await("the restarted node probes again", Duration.ofSeconds(90), () -> {
+            try {
+                return pulses(back).stream().anyMatch(p -> p.node() != null && !members.contains(p.node()));
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The Quartz instance ids checked in: the node ids stored with each result. */
+    static List<String> members() {
+        try {
+            return cluster.query("SELECT instance_name FROM qrtz_scheduler_state ORDER BY instance_name",
+                    rs -> rs.getString(1));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    List<String> pulseNodes(String target) throws SQLException {
+        return cluster.query("SELECT DISTINCT node FROM results WHERE target = ? AND kind = 'pulse'",
+                rs -> rs.getString(1), target);
+    }
+
+    /** Reads the report from every node, retrying when a new pulse landed between the reads. */
+    void sameReportOnEveryNode(String target) throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            List<String> bodies = new ArrayList<>();
+            for (int n = 0; n <= NODES; n++) {
+                HttpResponse<String> r = cluster.send(n % NODES, "GET", "/api/targets/" + target + "/report", null);
+                assertThat(r.statusCode()).as("report of %s on node%d: %s", target, n % NODES, r.body())
+                        .isEqualTo(200);
+                bodies.add(r.body());
+            }
+            if (bodies.get(0).equals(bodies.get(NODES))) {
+                assertThat(bodies.subList(1, NODES)).as("report of %s on every node", target)
+                        .allMatch(b -> b.equals(bodies.get(0)));
+                return;
+            }
+        }
+        throw new AssertionError("the report of " + target + " changed during every one of 10 reads");
+    }
+
+    /** Waits for two more pulses of every file target: the cluster's own work is the clock. */
+    static void awaitTwoMorePulsesOfEveryFileTarget() throws Exception {
+        Instant now = dbNow();
+        cluster.await("two more pulses of every target", Duration.ofSeconds(60), () -> everyTargetHas(2, now));
+    }
+
+    static String targetJson(String name, String path, String schedule) {
+        return "{\"name\":\"" + name + "\",\"url\":\"" + cluster.siteUrl(path) + "\",\"schedule\":" + schedule
+                + ",\"timeout\":\"3s\",\"checks\":{\"enable\":[\"reliability.page-status\"]}}";
+    }
+}
