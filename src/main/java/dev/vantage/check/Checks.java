@@ -49,7 +49,7 @@ public final class Checks {
                     new FrameProtectionCheck(), new ReferrerPolicyCheck(), new PermissionsPolicyCheck(),
                     new CorpCheck(), new CoopCheck(), new CookiesCheck(), new CorsCheck(), new VersionBannerCheck()),
             TlsSiteCheck.all(certExpiryWarnDays),
-            List.of(new PageStatusCheck()),
+            List.of(new PageStatusCheck(), new dev.vantage.check.reliability.HeaderSyntaxCheck()),
             ExposureChecks.all(),
             RateLimitChecks.all(),
             List.<Check>of(new CompressionCheck(), new CachingCheck()),

@@ -92,6 +92,9 @@ public final class ScoringTable {
         put(m, -30, "page-status-client-error", "page-status-unexpected");
         put(m, -50, "page-status-server-error", "page-redirect-bad-location");
         put(m, -100, "page-redirect-loop", "page-too-many-redirects", "page-unreachable");
+        // reliability.header-syntax (Vantage addition, 2026.11-4)
+        put(m, 0, "header-syntax-valid");
+        put(m, -5, "header-syntax-invalid");
         // performance (informational at first)
         put(m, 0, "compression-used", "compression-missing", "compression-not-needed", "caching-policy-present",
                 "caching-no-store", "caching-headers-missing", "caching-header-invalid", "caching-public-with-cookies");
@@ -194,7 +197,7 @@ public final class ScoringTable {
     }
 
     /** Bumped whenever a modifier or cap changes, so stored grades stay explainable. */
-    private static final String VERSION = "2026.11-3";
+    private static final String VERSION = "2026.11-4";
 
     private static void put(Map<String, Integer> table, int modifier, String... results) {
         for (String r : results) {
