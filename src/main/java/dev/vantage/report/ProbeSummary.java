@@ -39,6 +39,14 @@ public record ProbeSummary(int statusCode, double httpVersion, boolean ssl, Map<
         phases = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** The same facts with every phase truncated to whole microseconds, the precision the store keeps. */
+    public ProbeSummary inMicros() {
+        EnumMap<Phase, Duration> micros = new EnumMap<>(Phase.class);
+        phases.forEach((phase, d) -> micros.put(phase, d.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        return new ProbeSummary(statusCode, httpVersion, ssl, micros, redirects, contentLength, earliestCertExpiry,
+                tlsVersion);
+    }
+
     /** True when the page answered with a status below 400 (blackbox's {@code probe_success} for HTTP). */
     public boolean success() {
         return statusCode >= 200 && statusCode < 400;

@@ -18,15 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The recent idle latencies of every target, from its recurring probes (load runs are never sampled): the
- * percentiles shown in each report and the baseline of the load degradation ratio. Kept in memory, bounded per
- * target by time and count; a restart starts afresh (Prometheus keeps the long history in
- * {@code vantage_http_latency_seconds}).
+ * percentiles shown in each report and the baseline of the load degradation ratio, bounded per target by time and
+ * count. The service reads the window from the stored results ({@link #of}), so every node of a cluster and every
+ * restart sees the same one; the in-memory form serves tests and one-off use.
  */
 public final class IdleLatencyWindow {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     /** One probe every 5 s (the minimum interval) for an hour. */
-    static final int MAX_SAMPLES = 720;
+    public static final int MAX_SAMPLES = 720;
 
     private final Duration window;
     private final Clock clock;
@@ -46,8 +46,21 @@ public final class IdleLatencyWindow {
 
     /** Adds one probe's page timings; a probe that got no answer has no latency and is not sampled. */
     public void add(String target, ProbeSummary probe) {
-        if (probe.statusCode() == 0 || probe.phases().isEmpty()) {
+        Optional<Map<String, Duration>> phases = phases(probe);
+        if (phases.isEmpty()) {
             return;
+        }
+        Deque<Sample> deque = samples.computeIfAbsent(target, t -> new ArrayDeque<>());
+        synchronized (deque) {
+            deque.addLast(new Sample(clock.instant(), phases.get()));
+            prune(deque);
+        }
+    }
+
+    /** One probe's timings by {@link IdleLatency} label; empty for a probe that got no answer. */
+    public static Optional<Map<String, Duration>> phases(ProbeSummary probe) {
+        if (probe.statusCode() == 0 || probe.phases().isEmpty()) {
+            return Optional.empty();
         }
         Map<String, Duration> phases = new LinkedHashMap<>();
         Optional.ofNullable(probe.phases().get(Phase.CONNECT)).ifPresent(d -> phases.put(IdleLatency.CONNECT, d));
@@ -59,11 +72,7 @@ public final class IdleLatencyWindow {
                     Duration.ZERO)));
         }
         phases.put(IdleLatency.TOTAL, probe.phases().values().stream().reduce(Duration.ZERO, Duration::plus));
-        Deque<Sample> deque = samples.computeIfAbsent(target, t -> new ArrayDeque<>());
-        synchronized (deque) {
-            deque.addLast(new Sample(clock.instant(), phases));
-            prune(deque);
-        }
+        return Optional.of(phases);
     }
 
     /** Percentiles over the window; empty when the target has no sample in it. */
@@ -77,20 +86,25 @@ public final class IdleLatencyWindow {
             prune(deque);
             copy = new ArrayList<>(deque);
         }
-        if (copy.isEmpty()) {
+        return of(window, copy.stream().map(Sample::phases).toList());
+    }
+
+    /** Nearest-rank percentiles of samples (phase label to time), e.g. read back from the store; empty for none. */
+    public static Optional<IdleLatency> of(Duration window, List<Map<String, Duration>> samples) {
+        if (samples.isEmpty()) {
             return Optional.empty();
         }
         Map<String, IdleLatency.Percentiles> phases = new LinkedHashMap<>();
         for (String phase : List.of(IdleLatency.CONNECT, IdleLatency.TLS, IdleLatency.PROCESSING, IdleLatency.REQUEST,
                 IdleLatency.TOTAL)) {
-            List<Duration> values = copy.stream().map(s -> s.phases().get(phase)).filter(d -> d != null).sorted()
+            List<Duration> values = samples.stream().map(s -> s.get(phase)).filter(d -> d != null).sorted()
                     .toList();
             if (!values.isEmpty()) {
                 phases.put(phase, new IdleLatency.Percentiles(rank(values, 50), rank(values, 90), rank(values, 95),
                         rank(values, 99)));
             }
         }
-        return Optional.of(new IdleLatency(window, copy.size(), phases));
+        return Optional.of(new IdleLatency(window, samples.size(), phases));
     }
 
     public void forget(String target) {

@@ -68,7 +68,6 @@ public final class ProbeRunner {
     private final Clock clock;
     private final List<ResultSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, Future<RunOutcome>> inFlight = new ConcurrentHashMap<>();
-    private final IdleLatencyWindow idle = new IdleLatencyWindow();
     private final HostGate audits = new HostGate();
     /** The cluster node this runner stores its results as (Quartz's instance id); empty on a single node. */
     private volatile Optional<String> node = Optional.empty();
@@ -141,7 +140,9 @@ public final class ProbeRunner {
     }
 
     /** Everything a run needs from the store, read in one blocking step. */
-    private record Prepared(TargetSpec spec, RunPlan plan, CarriedEvidence carried, Duration limit) {
+    /** @param recent the idle latency window before this run, newest first (read from the stored results) */
+    private record Prepared(TargetSpec spec, RunPlan plan, CarriedEvidence carried, Duration limit,
+                            List<Map<String, Duration>> recent) {
     }
 
     private Future<RunOutcome> start(String name, RunKind kind) {
@@ -161,12 +162,16 @@ public final class ProbeRunner {
     private Prepared prepare(String name, RunKind kind) {
         TargetSpec spec = targets.find(name).map(StoredTarget::spec).orElseThrow(() -> new NoSuchTargetException(name));
         Optional<String> token = kind == RunKind.LOAD ? targets.verificationToken(name) : Optional.empty();
-        RunPlan plan = planner.plan(spec, kind, token, idle.snapshot(name).flatMap(IdleLatency::requestP95));
+        List<Map<String, Duration>> recent = results.recentLatencies(name,
+                clock.instant().minus(IdleLatencyWindow.DEFAULT_WINDOW), IdleLatencyWindow.MAX_SAMPLES);
+        RunPlan plan = planner.plan(spec, kind, token, IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, recent)
+                .flatMap(IdleLatency::requestP95));
         Duration limit = plan.options().timeout().plus(grace(plan.options().timeout()));
         if (plan.sends(ProbeKind.LOAD) && plan.options().load().isPresent()) {
             limit = limit.plus(LoadProbe.budget(plan.options().load().get())).plus(Ownership.MAX_VERIFY);
         }
-        return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec)), limit);
+        return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec)), limit,
+                recent);
     }
 
     /**
@@ -193,16 +198,16 @@ public final class ProbeRunner {
         }
     }
 
-    /** The target was deleted: its idle latency samples go with it. */
-    public void forget(String name) {
-        idle.forget(name);
-    }
-
     private Future<RunOutcome> store(Prepared p, Report graded) {
         String name = p.spec().name();
         RunKind kind = p.plan().kind();
-        idle.add(name, graded.probe());
-        Report report = idle.snapshot(name).map(graded::withIdleLatency).orElse(graded);
+        // The window is this run's page timings plus those stored before it, capped as the window is.
+        List<Map<String, Duration>> window = new java.util.ArrayList<>();
+        // Microseconds, as stored: the next run reads this sample back at that precision and must agree with it.
+        IdleLatencyWindow.phases(graded.probe().inMicros()).ifPresent(window::add);
+        p.recent().stream().limit(IdleLatencyWindow.MAX_SAMPLES - window.size()).forEach(window::add);
+        Report report = IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, window)
+                .map(graded::withIdleLatency).orElse(graded);
         String json = renderer.apply(report);
         return context.executeBlocking(() -> persist(p, report, json), false).map(id -> {
             for (ResultSink sink : sinks) {

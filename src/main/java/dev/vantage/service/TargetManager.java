@@ -212,7 +212,6 @@ public final class TargetManager {
         targets.delete(name);
         results.deleteTarget(name);
         evidence.deleteTarget(name);
-        runner.forget(name);
         for (ResultSink sink : runner.sinks()) {
             sink.forget(name);
         }

@@ -2,6 +2,7 @@ package dev.vantage.store;
 
 import dev.vantage.probe.Phase;
 import dev.vantage.probe.RunKind;
+import dev.vantage.report.IdleLatency;
 import dev.vantage.report.ProbeSummary;
 import dev.vantage.report.Report;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Blocking JDBC access to the {@code results} table; call it from worker threads only. */
@@ -46,8 +48,8 @@ public final class ResultRepository {
      */
     public long insert(String target, RunKind kind, Report report, Optional<String> reportJson, Optional<String> node) {
         String sql = "INSERT INTO results (target, probed_at, success, grade, score, duration_ms, scoring_version, "
-                + "report, kind, status, ttfb_ms, tls_version, cert_expiry, node, connect_ms, tls_ms, transfer_ms, "
-                + "total_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "report, kind, status, ttfb_us, tls_version, cert_expiry, node, connect_us, tls_us, transfer_us, "
+                + "total_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ProbeSummary p = report.probe();
@@ -61,15 +63,16 @@ public final class ResultRepository {
             ps.setString(8, reportJson.orElse(null));
             ps.setString(9, kind.id());
             ps.setInt(10, p.statusCode());
-            ps.setLong(11, millis(p, Phase.PROCESSING));
+            ps.setLong(11, micros(p, Phase.PROCESSING));
             ps.setString(12, p.tlsVersion().orElse(null));
             ps.setObject(13, p.earliestCertExpiry().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
             ps.setString(14, node.orElse(null));
-            ps.setLong(15, millis(p, Phase.CONNECT));
-            ps.setLong(16, millis(p, Phase.TLS));
-            ps.setLong(17, millis(p, Phase.TRANSFER));
+            ps.setLong(15, micros(p, Phase.CONNECT));
+            ps.setLong(16, micros(p, Phase.TLS));
+            ps.setLong(17, micros(p, Phase.TRANSFER));
+            // The sum of the phases as stored (each in whole microseconds), so a window read back adds up.
             ps.setLong(18, p.phases().isEmpty() ? -1
-                    : p.phases().values().stream().reduce(Duration.ZERO, Duration::plus).toMillis());
+                    : p.inMicros().phases().values().stream().reduce(Duration.ZERO, Duration::plus).toNanos() / 1000);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;
@@ -79,8 +82,49 @@ public final class ResultRepository {
         }
     }
 
-    private static long millis(ProbeSummary p, Phase phase) {
-        return Optional.ofNullable(p.phases().get(phase)).map(Duration::toMillis).orElse(-1L);
+    private static long micros(ProbeSummary p, Phase phase) {
+        return Optional.ofNullable(p.phases().get(phase)).map(d -> d.toNanos() / 1000).orElse(-1L);
+    }
+
+    /**
+     * The page timings of the target's answered runs since {@code since}, newest first, at most {@code limit}, as
+     * {@link IdleLatency} phase labels (connect, tls, processing, request = processing + transfer, total): the idle
+     * latency window, the same on every node of a cluster. Phases that did not happen are absent.
+     */
+    public List<Map<String, Duration>> recentLatencies(String target, Instant since, int limit) {
+        String sql = "SELECT connect_us, tls_us, ttfb_us, transfer_us, total_us FROM results WHERE target = ? "
+                + "AND probed_at >= ? AND status > 0 AND total_us >= 0 ORDER BY probed_at DESC, id DESC";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target);
+            ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+            ps.setMaxRows(limit);
+            List<Map<String, Duration>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Duration> sample = new java.util.LinkedHashMap<>();
+                    micros(rs, 1).ifPresent(d -> sample.put(IdleLatency.CONNECT, d));
+                    micros(rs, 2).ifPresent(d -> sample.put(IdleLatency.TLS, d));
+                    Optional<Duration> processing = micros(rs, 3);
+                    processing.ifPresent(d -> sample.put(IdleLatency.PROCESSING, d));
+                    processing.ifPresent(d -> sample.put(IdleLatency.REQUEST, d.plus(micros(rs, 4)
+                            .orElse(Duration.ZERO))));
+                    micros(rs, 5).ifPresent(d -> sample.put(IdleLatency.TOTAL, d));
+                    out.add(sample);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the recent latencies of " + target, e);
+        }
+    }
+
+    private static Optional<Duration> micros(ResultSet rs, int column) {
+        try {
+            long us = rs.getLong(column);
+            return rs.wasNull() || us < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(us * 1000));
+        } catch (SQLException e) {
+            throw new StoreException("reading a latency column", e);
+        }
     }
 
     /** Newest first, at most {@code limit}, probed at or after {@code since}. */

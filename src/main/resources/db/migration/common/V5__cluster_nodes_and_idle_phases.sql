@@ -5,11 +5,11 @@ ALTER TABLE results ADD COLUMN node VARCHAR(200);
 ALTER TABLE target_state ADD COLUMN node VARCHAR(200);
 ALTER TABLE target_state ADD COLUMN series TEXT;
 
--- The page's other phase timings beside ttfb_ms (processing), written with every result so the idle latency window
--- (the last hour of a target's latencies: report percentiles, load-run baseline) can be read from this table by
--- every node. Today each node still keeps its own window in memory (docs/deployment.md, "What stays per node").
+-- The page's other phase timings beside ttfb_us (processing), in microseconds (loopback and LAN latencies are well
+-- under a millisecond), written with every result: the idle latency window (the last hour of a target's latencies:
+-- report percentiles, load-run baseline) is read from this table, so every node of a cluster sees the same one.
 -- -1 or NULL: the phase did not happen.
-ALTER TABLE results ADD COLUMN connect_ms BIGINT;
-ALTER TABLE results ADD COLUMN tls_ms BIGINT;
-ALTER TABLE results ADD COLUMN transfer_ms BIGINT;
-ALTER TABLE results ADD COLUMN total_ms BIGINT;
+ALTER TABLE results ADD COLUMN connect_us BIGINT;
+ALTER TABLE results ADD COLUMN tls_us BIGINT;
+ALTER TABLE results ADD COLUMN transfer_us BIGINT;
+ALTER TABLE results ADD COLUMN total_us BIGINT;

@@ -52,6 +52,31 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void theIdleLatencyWindowIsReadBackFromTheResultsInMicroseconds() {
+        ResultRepository results = new ResultRepository(database().dataSource());
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        java.util.Map<dev.vantage.probe.Phase, Duration> phases = new java.util.EnumMap<>(dev.vantage.probe.Phase.class);
+        phases.put(dev.vantage.probe.Phase.CONNECT, Duration.ofNanos(1_234_567));
+        phases.put(dev.vantage.probe.Phase.PROCESSING, Duration.ofNanos(20_000_999));
+        phases.put(dev.vantage.probe.Phase.TRANSFER, Duration.ofNanos(500_000));
+        dev.vantage.report.ProbeSummary summary = new dev.vantage.report.ProbeSummary(200, 1.1, false, phases, 0, -1,
+                Optional.empty(), Optional.empty());
+        dev.vantage.report.Report answered = new dev.vantage.report.Report(URI.create("http://shop.example/"), t0,
+                Duration.ofMillis(30), dev.vantage.grade.Grade.A, 95, "v", List.of(), List.of(), List.of(),
+                Optional.empty(), summary, Optional.empty(), Optional.empty(), Optional.empty());
+        results.insert("shop", RunKind.PULSE, answered, Optional.empty());
+        var window = results.recentLatencies("shop", t0.minusSeconds(60), 720);
+        assertThat(window).singleElement().satisfies(w -> {
+            assertThat(w.get("connect")).isEqualTo(Duration.ofNanos(1_234_000));
+            assertThat(w.get("processing")).isEqualTo(Duration.ofNanos(20_000_000));
+            assertThat(w.get("request")).isEqualTo(Duration.ofNanos(20_500_000));
+            assertThat(w.get("total")).isEqualTo(Duration.ofNanos(21_734_000));
+            assertThat(w).doesNotContainKey("tls");
+        });
+        assertThat(results.recentLatencies("shop", t0.plusSeconds(1), 720)).as("older than the window").isEmpty();
+    }
+
+    @Test
     void evidenceStatesAndTheLatestReportAreKeptPerTargetAndKind() {
         EvidenceRepository repo = new EvidenceRepository(database().dataSource());
         Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
