@@ -23,6 +23,16 @@ public record Schedule(Optional<Duration> interval, Optional<String> cron) {
         if (interval.isPresent()) {
             return interval;
         }
+        // Every run plans with it (staleness warnings): a cron's answer never changes, so it is worked out once.
+        if (GAPS.size() > 10_000) {
+            GAPS.clear();
+        }
+        return GAPS.computeIfAbsent(cron.orElseThrow(), c -> cronGap());
+    }
+
+    private static final java.util.Map<String, Optional<Duration>> GAPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<Duration> cronGap() {
         try {
             org.quartz.CronExpression c = new org.quartz.CronExpression(cron.orElseThrow());
             java.util.Date at = java.util.Date.from(java.time.Instant.parse("2026-01-01T00:00:00Z"));
