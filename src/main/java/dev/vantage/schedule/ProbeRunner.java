@@ -69,6 +69,7 @@ public final class ProbeRunner {
     private final List<ResultSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, Future<RunOutcome>> inFlight = new ConcurrentHashMap<>();
     private final HostGate audits = new HostGate();
+    private volatile java.util.function.Consumer<RunKind> dropped = kind -> { };
     /** The cluster node this runner stores its results as (Quartz's instance id); empty on a single node. */
     private volatile Optional<String> node = Optional.empty();
     /** In a cluster, the metric series stored with each newest report (the exporting node renders them). */
@@ -98,6 +99,11 @@ public final class ProbeRunner {
     }
 
     /** Names the cluster node that produces this runner's results (stored with each result and newest report). */
+    /** Called with the run kind of every result the store refused (database down): counted, never silent. */
+    public void onDropped(java.util.function.Consumer<RunKind> counter) {
+        this.dropped = counter;
+    }
+
     public void identifyAs(String nodeId) {
         this.node = Optional.of(nodeId);
     }
@@ -209,7 +215,13 @@ public final class ProbeRunner {
         Report report = IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, window)
                 .map(graded::withIdleLatency).orElse(graded);
         String json = renderer.apply(report);
-        return context.executeBlocking(() -> persist(p, report, json), false).map(id -> {
+        return context.executeBlocking(() -> persist(p, report, json), false).onFailure(e -> {
+            if (e instanceof dev.vantage.store.StoreException) {
+                // The database is down or refused the write: the run is lost, but never without trace.
+                LOG.warn("{} of {} could not be stored and is dropped: {}", kind.id(), name, e.getMessage());
+                dropped.accept(kind);
+            }
+        }).map(id -> {
             for (ResultSink sink : sinks) {
                 try {
                     sink.accept(p.spec(), report);

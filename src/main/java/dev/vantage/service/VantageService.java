@@ -103,6 +103,9 @@ public final class VantageService {
             } else {
                 runner.addSink(new ProbeMetrics(registry));
             }
+            runner.onDropped(kind -> io.micrometer.core.instrument.Counter.builder("vantage.results.dropped")
+                    .description("Runs whose result the database refused (down, unreachable): lost, but counted")
+                    .tag("kind", kind.id()).register(registry).increment());
             ServiceMetrics.bind(registry, scheduler.quartz());
             return new TargetManager(vertx, targets, results, evidence, scheduler, runner);
         }).compose(manager -> manager.syncFromFile(config.targets()).compose(v -> vertx.executeBlocking(() -> {

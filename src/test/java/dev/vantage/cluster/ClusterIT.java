@@ -239,6 +239,27 @@ class ClusterIT {
         });
     }
 
+    @Test
+    @Order(6)
+    void aDatabaseRestartIsSurvivedWithoutRestartingANode() throws Exception {
+        cluster.stopPostgres();
+        try {
+            cluster.await("every node not ready while the database is down", Duration.ofSeconds(60),
+                    () -> java.util.stream.IntStream.range(0, NODES).allMatch(n -> cluster.status(n, "/ready") == 503));
+            for (int n = 0; n < NODES; n++) {
+                assertThat(cluster.status(n, "/health")).as("node%d health while the database is down", n)
+                        .isEqualTo(200);
+            }
+        } finally {
+            cluster.startPostgres();
+        }
+        cluster.await("every node ready again", Duration.ofSeconds(90),
+                () -> java.util.stream.IntStream.range(0, NODES).allMatch(n -> cluster.status(n, "/ready") == 200));
+        Instant back = dbNow();
+        cluster.await("every target pulsed twice after the restart", Duration.ofSeconds(120),
+                () -> everyTargetHas(2, back));
+    }
+
     /** The Quartz instance ids checked in: the node ids stored with each result. */
     static List<String> members() {
         try {
