@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,10 +29,16 @@ public final class ProbeJob implements Job {
     static final String KIND = "kind";
     static final String RUNNER = "vantage.runner";
     static final String MAX_WAIT = "vantage.maxWait";
+    /**
+     * Scheduler-context key of a {@code Consumer<Duration>} told each job's start lag (intended fire time to job
+     * start); the service's metrics put it there, a scheduler without metrics has none.
+     */
+    public static final String LAG_RECORDER = "vantage.lagRecorder";
     private static final Logger LOG = LoggerFactory.getLogger(ProbeJob.class);
 
     @Override
     public void execute(JobExecutionContext ctx) throws JobExecutionException {
+        recordLag(ctx, Instant.now());
         String name = ctx.getMergedJobDataMap().getString(TARGET);
         RunKind kind = RunKind.parse(ctx.getMergedJobDataMap().getString(KIND)).orElse(RunKind.PULSE);
         ProbeRunner runner;
@@ -57,6 +66,21 @@ public final class ProbeJob implements Job {
             LOG.warn("{} of {} failed: {}", kind.id(), name, e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Quartz may fire a batch slightly early (fire-ahead window): an early start counts as no lag. */
+    @SuppressWarnings("unchecked")
+    static void recordLag(JobExecutionContext ctx, Instant started) {
+        try {
+            Object recorder = ctx.getScheduler().getContext().get(LAG_RECORDER);
+            Date intended = ctx.getScheduledFireTime();
+            if (recorder instanceof Consumer<?> c && intended != null) {
+                Duration lag = Duration.between(intended.toInstant(), started);
+                ((Consumer<Duration>) c).accept(lag.isNegative() ? Duration.ZERO : lag);
+            }
+        } catch (SchedulerException e) {
+            LOG.debug("no scheduler context to record the start lag in", e);
         }
     }
 }
