@@ -43,14 +43,26 @@ public final class ProbeScheduler implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeScheduler.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    /**
+     * Quartz threads, and the most triggers one acquisition takes: jobs only hand runs to Vert.x, so a thread is
+     * busy for one short transaction per fire (docs/scale.md has the figures that chose these).
+     */
+    static final int THREADS = 8;
+    /**
+     * Triggers due within this window of the first one acquired are fired with it, one acquisition and one
+     * fire transaction for the batch instead of per trigger; they start at most this much early.
+     */
+    static final Duration FIRE_AHEAD = Duration.ofMillis(100);
     private final Scheduler scheduler;
+    private final HandedRuns handed = new HandedRuns();
+    private final Duration maxWait;
     private final RunPlanner planner;
     private final Clock clock;
 
     /**
      * @param name      the Quartz scheduler name; every node of a cluster must use the same one
      * @param clustered Quartz clustering (PostgreSQL): each firing runs on one node, dead nodes' jobs move
-     * @param maxWait   how long a Quartz thread waits for a probe it handed to Vert.x
+     * @param maxWait   how long {@link #close()} lets the runs in flight finish (at most the shutdown wait)
      */
     public ProbeScheduler(String name, Database db, boolean clustered, ProbeRunner runner, ResultRepository results,
                           Duration retention, Duration maxWait) throws SchedulerException {
@@ -62,13 +74,14 @@ public final class ProbeScheduler implements AutoCloseable {
                           Duration retention, Duration maxWait, Clock clock) throws SchedulerException {
         this.planner = runner.planner();
         this.clock = clock;
+        this.maxWait = maxWait;
         String dsName = "vantage-" + name;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new PooledProvider(db));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "vantage-quartz");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", db.dialect().quartzDelegate());
@@ -81,10 +94,13 @@ public final class ProbeScheduler implements AutoCloseable {
         // retrying forever after the interrupt of shutdown.
         p.setProperty("org.quartz.jobStore.useDBLocks", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
+                Long.toString(FIRE_AHEAD.toMillis()));
         StdSchedulerFactory factory = new StdSchedulerFactory(p);
         scheduler = factory.getScheduler();
         scheduler.getContext().put(ProbeJob.RUNNER, runner);
-        scheduler.getContext().put(ProbeJob.MAX_WAIT, maxWait);
+        scheduler.getContext().put(ProbeJob.HANDED, handed);
         scheduler.getContext().put(RetentionJob.RESULTS, results);
         scheduler.getContext().put(RetentionJob.RETENTION, retention);
     }
@@ -191,7 +207,7 @@ public final class ProbeScheduler implements AutoCloseable {
         return scheduler;
     }
 
-    /** Waits for running jobs (bounded by their own wait) so no half-stored result is left behind. */
+    /** Lets the runs in flight finish (bounded) so no half-stored result is left behind. */
     @Override
     public void close() throws SchedulerException {
         // Standby first: halting the scheduler thread mid-acquisition interrupts its JDBC work, and Quartz then
@@ -215,6 +231,11 @@ public final class ProbeScheduler implements AutoCloseable {
         if (t.isAlive()) {
             LOG.warn("Quartz did not shut down within {}s; continuing", SHUTDOWN_WAIT.toSeconds());
         }
+        Duration wait = maxWait.compareTo(SHUTDOWN_WAIT) < 0 ? maxWait : SHUTDOWN_WAIT;
+        if (!handed.awaitIdle(wait)) {
+            LOG.warn("{} runs still in flight after {}s; continuing", handed.inFlight(), wait.toSeconds());
+        }
+        handed.close();
     }
 
     /** Lends Quartz connections from the service's Hikari pool. */
