@@ -9,7 +9,7 @@
 #   SCALE_TARGETS="1000 5000 10000"  SCALE_DBS="h2 postgresql"  SCALE_BLACKBOX=yes|no
 #   SCALE_WARMUP=120 (s, after the service is up)  SCALE_WINDOW=300 (s, a multiple of 60)
 #   SCALE_JAR=target/vantage.jar (built here when absent; point it at another build for an A/B)
-#   SCALE_JAVA_OPTS=""  SCALE_OUT=FILE (also append the summary rows there)
+#   SCALE_JAVA_OPTS=""  SCALE_OUT=FILE (also append the summary rows there)  SCALE_LOGS=DIR (keep the logs there)
 #   quick: SCALE_TARGETS=200 SCALE_DBS=h2 SCALE_WARMUP=30 SCALE_WINDOW=60 bench/scale/run.sh
 # Audits are kept out of the window: every target gets `audit: {cron: ...}` about half a year ahead (otherwise N
 # first audits within one minute of start dominate everything; docs/scale.md, "first-audit storm").
@@ -44,6 +44,10 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done; kill -9 "$p" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  if [ -n "${SCALE_LOGS:-}" ]; then
+    mkdir -p "$SCALE_LOGS"
+    for f in "$work"/*/*.log "$work"/*/m[01]; do [ -f "$f" ] && cp "$f" "$SCALE_LOGS/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+  fi
   [ -z "$pgdata" ] || as_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }

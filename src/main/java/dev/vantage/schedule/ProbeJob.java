@@ -17,8 +17,9 @@ import java.util.Date;
 import java.util.function.Consumer;
 
 /**
- * The Quartz job of one target and run kind: hands the run to Vert.x and returns at once, so a Quartz thread is
- * busy for microseconds, not for the probe (docs/scale.md). Runs of one target and kind still never overlap: the
+ * The Quartz job of one target and run kind: hands the run to Vert.x and returns at once (unless
+ * {@link HandedRuns#MAX_IN_FLIGHT} runs are in flight), so a Quartz thread is busy for microseconds, not for the
+ * probe (docs/scale.md). Runs of one target and kind still never overlap: the
  * runner gives a firing that finds its previous run in flight that same run instead of a second one, which is why
  * the job needs no {@code @DisallowConcurrentExecution} (and Quartz saves the trigger blocking it costs in the
  * database on every fire).
@@ -52,7 +53,12 @@ public final class ProbeJob implements Job {
         ProbeRunner runner = (ProbeRunner) context.get(RUNNER);
         HandedRuns handed = (HandedRuns) context.get(HANDED);
         JobKey key = ctx.getJobDetail().getKey();
-        handed.follow(runner.run(name, kind), kind.id() + " of " + name, () -> drop(scheduler, key, name));
+        try {
+            handed.start(() -> runner.run(name, kind), kind.id() + " of " + name, () -> drop(scheduler, key, name));
+        } catch (InterruptedException e) {
+            // Shutdown while waiting for a slot: this firing is skipped.
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void drop(Scheduler scheduler, JobKey key, String name) {
