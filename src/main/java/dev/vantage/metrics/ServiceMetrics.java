@@ -3,6 +3,7 @@ package dev.vantage.metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,8 +14,12 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
+import dev.vantage.schedule.ProbeJob;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /** The service's own metrics: JVM, process and the Quartz scheduler (Vert.x and HTTP come from vertx-micrometer). */
 public final class ServiceMetrics {
@@ -58,6 +63,25 @@ public final class ServiceMetrics {
                 .description("Quartz jobs executing now on this node").register(registry);
         FunctionCounter.builder("vantage_scheduler_jobs_executed", scheduler, ServiceMetrics::executed)
                 .description("Quartz jobs run by this node since start").register(registry);
+        Timer lag = scheduleLag(registry);
+        try {
+            scheduler.getContext().put(ProbeJob.LAG_RECORDER, (Consumer<Duration>) lag::record);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot reach the Quartz scheduler context", e);
+        }
+    }
+
+    /**
+     * Start lag of scheduled runs: from the time Quartz meant a run to fire to the moment its job started. The
+     * histogram's buckets (with an exact 1 s boundary, the scale goal in docs/scale.md) let Prometheus compute p99.
+     */
+    static Timer scheduleLag(MeterRegistry registry) {
+        return Timer.builder("vantage_schedule_lag")
+                .description("Intended fire time of a scheduled run to the start of its job")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
+                .register(registry);
     }
 
     private static boolean running(Scheduler s) {

@@ -27,6 +27,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -43,14 +45,26 @@ public final class ProbeScheduler implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeScheduler.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    /**
+     * Quartz threads, and the most triggers one acquisition takes: jobs only hand runs to Vert.x, so a thread is
+     * busy for one short transaction per fire (docs/scale.md has the figures that chose these).
+     */
+    static final int THREADS = 8;
+    /**
+     * Triggers due within this window of the first one acquired are fired with it, one acquisition and one
+     * fire transaction for the batch instead of per trigger; they start at most this much early.
+     */
+    static final Duration FIRE_AHEAD = Duration.ofMillis(100);
     private final Scheduler scheduler;
+    private final HandedRuns handed = new HandedRuns();
+    private final Duration maxWait;
     private final RunPlanner planner;
     private final Clock clock;
 
     /**
      * @param name      the Quartz scheduler name; every node of a cluster must use the same one
      * @param clustered Quartz clustering (PostgreSQL): each firing runs on one node, dead nodes' jobs move
-     * @param maxWait   how long a Quartz thread waits for a probe it handed to Vert.x
+     * @param maxWait   how long {@link #close()} lets the runs in flight finish (at most the shutdown wait)
      */
     public ProbeScheduler(String name, Database db, boolean clustered, ProbeRunner runner, ResultRepository results,
                           Duration retention, Duration maxWait) throws SchedulerException {
@@ -62,13 +76,14 @@ public final class ProbeScheduler implements AutoCloseable {
                           Duration retention, Duration maxWait, Clock clock) throws SchedulerException {
         this.planner = runner.planner();
         this.clock = clock;
+        this.maxWait = maxWait;
         String dsName = "vantage-" + name;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new PooledProvider(db));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "vantage-quartz");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", db.dialect().quartzDelegate());
@@ -81,10 +96,13 @@ public final class ProbeScheduler implements AutoCloseable {
         // retrying forever after the interrupt of shutdown.
         p.setProperty("org.quartz.jobStore.useDBLocks", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
+                Long.toString(FIRE_AHEAD.toMillis()));
         StdSchedulerFactory factory = new StdSchedulerFactory(p);
         scheduler = factory.getScheduler();
         scheduler.getContext().put(ProbeJob.RUNNER, runner);
-        scheduler.getContext().put(ProbeJob.MAX_WAIT, maxWait);
+        scheduler.getContext().put(ProbeJob.HANDED, handed);
         scheduler.getContext().put(RetentionJob.RESULTS, results);
         scheduler.getContext().put(RetentionJob.RETENTION, retention);
     }
@@ -104,17 +122,28 @@ public final class ProbeScheduler implements AutoCloseable {
      * probing everything at once.
      */
     public void schedule(TargetSpec spec) throws SchedulerException {
-        schedule(spec.name(), RunKind.PULSE, Optional.of(spec.schedule()));
-        schedule(spec.name(), RunKind.AUDIT, Optional.of(planner.auditSchedule(spec)));
-        schedule(spec.name(), RunKind.LOAD, planner.loadSchedule(spec));
+        Map<JobDetail, Set<? extends Trigger>> changed = new HashMap<>();
+        plan(spec.name(), RunKind.PULSE, Optional.of(spec.schedule()), changed);
+        plan(spec.name(), RunKind.AUDIT, Optional.of(planner.auditSchedule(spec)), changed);
+        plan(spec.name(), RunKind.LOAD, planner.loadSchedule(spec), changed);
+        // One transaction for all the kinds that changed: with 10,000 targets in the file, a start-up that wrote
+        // each kind on its own spent most of its time committing (docs/scale.md).
+        if (!changed.isEmpty()) {
+            scheduler.scheduleJobs(changed, true);
+        }
     }
 
-    private void schedule(String name, RunKind kind, Optional<Schedule> wanted) throws SchedulerException {
+    /** Adds the job and trigger of one kind to {@code changed} when its schedule is new or different. */
+    private void plan(String name, RunKind kind, Optional<Schedule> wanted, Map<JobDetail, Set<? extends Trigger>> changed)
+            throws SchedulerException {
         JobKey key = JobKey.jobKey(name, group(kind));
         TriggerKey triggerKey = TriggerKey.triggerKey(name, group(kind));
         Trigger existing = scheduler.getTrigger(triggerKey);
         if (wanted.isEmpty()) {
-            scheduler.deleteJob(key);
+            // A read first: deleting takes Quartz's lock and a commit, and most targets never had a load run.
+            if (existing != null || scheduler.checkExists(key)) {
+                scheduler.deleteJob(key);
+            }
             return;
         }
         Schedule s = wanted.get();
@@ -135,7 +164,7 @@ public final class ProbeScheduler implements AutoCloseable {
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build())
                 .orElseGet(() -> tb.startNow().withSchedule(CronScheduleBuilder.cronSchedule(s.cron().orElseThrow())
                         .withMisfireHandlingInstructionDoNothing()).build());
-        scheduler.scheduleJob(job, Set.of(trigger), true);
+        changed.put(job, Set.of(trigger));
     }
 
     /** Quartz job group of a run kind; pulses keep the group of the single run kind before the split. */
@@ -191,7 +220,7 @@ public final class ProbeScheduler implements AutoCloseable {
         return scheduler;
     }
 
-    /** Waits for running jobs (bounded by their own wait) so no half-stored result is left behind. */
+    /** Lets the runs in flight finish (bounded) so no half-stored result is left behind. */
     @Override
     public void close() throws SchedulerException {
         // Standby first: halting the scheduler thread mid-acquisition interrupts its JDBC work, and Quartz then
@@ -215,6 +244,11 @@ public final class ProbeScheduler implements AutoCloseable {
         if (t.isAlive()) {
             LOG.warn("Quartz did not shut down within {}s; continuing", SHUTDOWN_WAIT.toSeconds());
         }
+        Duration wait = maxWait.compareTo(SHUTDOWN_WAIT) < 0 ? maxWait : SHUTDOWN_WAIT;
+        if (!handed.awaitIdle(wait)) {
+            LOG.warn("{} runs still in flight after {}s; continuing", handed.inFlight(), wait.toSeconds());
+        }
+        handed.close();
     }
 
     /** Lends Quartz connections from the service's Hikari pool. */

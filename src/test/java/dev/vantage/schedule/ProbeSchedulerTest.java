@@ -52,6 +52,7 @@ class ProbeSchedulerTest {
     private ResultRepository results;
     private final AtomicInteger assessments = new AtomicInteger();
     private volatile Promise<Report> held;
+    private volatile CountDownLatch entered;
     private final CopyOnWriteArrayList<String> seen = new CopyOnWriteArrayList<>();
     private ProbeRunner runner;
 
@@ -64,6 +65,10 @@ class ProbeSchedulerTest {
         results = new ResultRepository(db.dataSource());
         runner = new ProbeRunner(vertx, (plan, checks, carried) -> {
             assessments.incrementAndGet();
+            CountDownLatch e = entered;
+            if (e != null) {
+                e.countDown();
+            }
             assertThat(Vertx.currentContext()).as("assessor runs on a Vert.x context").isNotNull();
             assertThat(Vertx.currentContext().isEventLoopContext()).isTrue();
             if (held != null) {
@@ -166,5 +171,69 @@ class ProbeSchedulerTest {
         assertThatThrownBy(() -> runner.run("hung").await(10, TimeUnit.SECONDS))
                 .hasMessageContaining("did not finish within");
         assertThat(results.count("hung")).isZero();
+    }
+
+    @Test
+    void aHeldRunDoesNotHoldAQuartzThread() throws Exception {
+        // Twice as many held runs as Quartz has threads: a job that waited for its run would stop at THREADS.
+        int runs = 2 * ProbeScheduler.THREADS;
+        held = Promise.promise();
+        entered = new CountDownLatch(runs);
+        try (ProbeScheduler s = new ProbeScheduler("test-" + NAMES.incrementAndGet(), db, false, runner, results,
+                Duration.ofDays(30), Duration.ofSeconds(30))) {
+            s.start();
+            for (int i = 0; i < runs; i++) {
+                s.schedule(target("held-" + i, Schedule.every(Duration.ofMinutes(10))));
+                s.quartz().triggerJob(org.quartz.JobKey.jobKey("held-" + i, ProbeScheduler.group(RunKind.PULSE)));
+            }
+            assertThat(entered.await(20, TimeUnit.SECONDS)).as("every held run reached the assessor").isTrue();
+            Promise<Report> h = held;
+            vertx.runOnContext(v -> h.complete(SampleReports.graded(URI.create("https://held.example/"),
+                    Instant.now(), Grade.A, 90)));
+        }
+        // close() let the released runs store their results before it returned.
+        for (int i = 0; i < runs; i++) {
+            assertThat(results.count("held-" + i)).as("held-" + i).isPositive();
+        }
+    }
+
+    @Test
+    void everyFiringReportsItsStartLag() throws Exception {
+        CopyOnWriteArrayList<Duration> lags = new CopyOnWriteArrayList<>();
+        CountDownLatch recorded = new CountDownLatch(1);
+        try (ProbeScheduler s = scheduler()) {
+            s.quartz().getContext().put(ProbeJob.LAG_RECORDER, (java.util.function.Consumer<Duration>) d -> {
+                lags.add(d);
+                recorded.countDown();
+            });
+            s.start();
+            s.schedule(target("lag", Schedule.every(Duration.ofMinutes(10))));
+            s.quartz().triggerJob(org.quartz.JobKey.jobKey("lag", ProbeScheduler.group(RunKind.PULSE)));
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(lags).isNotEmpty().allSatisfy(d -> assertThat(d.isNegative()).isFalse());
+    }
+
+    @Test
+    void aFiringOfADeletedTargetDropsItsSchedule() throws Exception {
+        CountDownLatch dropped = new CountDownLatch(1);
+        try (ProbeScheduler s = scheduler()) {
+            s.schedule(target("gone", Schedule.every(Duration.ofMinutes(10))));
+            s.quartz().getListenerManager().addSchedulerListener(new org.quartz.listeners.SchedulerListenerSupport() {
+                @Override
+                public void jobDeleted(org.quartz.JobKey key) {
+                    if (key.getName().equals("gone") && key.getGroup().equals(ProbeScheduler.PROBES)) {
+                        dropped.countDown();
+                    }
+                }
+            });
+            targets.delete("gone");
+            s.start();
+            s.quartz().triggerJob(org.quartz.JobKey.jobKey("gone", ProbeScheduler.PROBES));
+            assertThat(dropped.await(10, TimeUnit.SECONDS)).as("the pulse schedule of a deleted target is dropped")
+                    .isTrue();
+            assertThat(s.trigger("gone")).isNull();
+        }
+        assertThat(assessments).hasValue(0);
     }
 }
