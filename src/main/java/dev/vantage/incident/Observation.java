@@ -46,7 +46,10 @@ public record Observation(Instant at, boolean pulse, boolean audit, Optional<Str
         // EvidenceComposer's wording for an audit older than twice its cadence ("never completed" is normal at start).
         Optional<String> overdue = report.composition().warnings().stream()
                 .filter(w -> w.startsWith("the newest audit ")).findFirst();
-        return new Observation(report.startedAt(), selfContained || fresh.contains(RunKind.PULSE),
+        // An audit or load run sends the page too (its fresh kinds include PULSE), but only pulses count up/down.
+        boolean pulseRun = fresh.contains(RunKind.PULSE) && !fresh.contains(RunKind.AUDIT)
+                && !fresh.contains(RunKind.LOAD);
+        return new Observation(report.startedAt(), selfContained || pulseRun,
                 selfContained || fresh.contains(RunKind.AUDIT), report.unreachable().map(u -> u.describe()),
                 report.grade(), failing, report.probe().earliestCertExpiry(), overdue);
     }

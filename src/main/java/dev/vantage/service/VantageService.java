@@ -3,6 +3,7 @@ package dev.vantage.service;
 import dev.vantage.api.ApiServer;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.incident.IncidentService;
 import dev.vantage.metrics.ProbeMetrics;
 import dev.vantage.metrics.ServiceMetrics;
 import dev.vantage.pipeline.SiteAssessor;
@@ -85,6 +86,7 @@ public final class VantageService {
                     config.probing(), secrets, new RunPlanner(config.probing(), secrets, Checks.all()),
                     Clock.systemUTC());
             runner.addSink(new ProbeMetrics(registry));
+            runner.addSink(IncidentService.sink(vertx, db.dataSource(), config, registry));
             scheduler = new ProbeScheduler(schedulerName, db, config.storage().clustered(), runner, results,
                     config.storage().retention(), MAX_JOB_WAIT);
             ServiceMetrics.bind(registry, scheduler.quartz());
