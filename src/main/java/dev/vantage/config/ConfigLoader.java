@@ -70,7 +70,8 @@ public final class ConfigLoader {
         }
         List<String> problems = new ArrayList<>();
         Node top = new Node(root == null ? YAML.createObjectNode() : root, "", problems);
-        if (!top.expectObject(Set.of("server", "storage", "targets", "auth", "probing"))) {
+        if (!top.expectObject(Set.of("server", "storage", "targets", "auth", "probing", "alerts",
+                "maintenance"))) {
             return new Result(Optional.empty(), problems);
         }
         VantageConfig.Server server = server(top.child("server"));
@@ -85,10 +86,13 @@ public final class ConfigLoader {
         var probing = new VantageConfig.Probing(p.child("allow-private").bool().orElse(false),
                 p.child("allow-loopback").bool().orElse(false), caDir(p.child("ca-dir")),
                 auditEvery.orElse(VantageConfig.Probing.DEFAULT_AUDIT_EVERY));
+        AlertsConfig alerts = new AlertsParser(this::secret).alerts(top.child("alerts"));
+        List<MaintenanceWindow> maintenance = AlertsParser.maintenance(top.child("maintenance"));
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
-        return new Result(Optional.of(new VantageConfig(server, storage, targets, tokens, probing)), List.of());
+        return new Result(Optional.of(new VantageConfig(server, storage, targets, tokens, probing, alerts,
+                maintenance)), List.of());
     }
 
     private static VantageConfig.Server server(Node s) {

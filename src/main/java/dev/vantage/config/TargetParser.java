@@ -1,6 +1,7 @@
 package dev.vantage.config;
 
 import dev.vantage.check.CheckSelection;
+import dev.vantage.grade.Grade;
 
 import dev.vantage.probe.http.HeaderArg;
 import dev.vantage.probe.load.LoadSettings;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 public final class TargetParser {
 
     static final Set<String> KEYS = Set.of("name", "url", "schedule", "checks", "timeout", "headers", "ca-file",
-            "resolve", "http-port", "labels", "load", "audit");
+            "resolve", "http-port", "labels", "load", "audit", "expect", "slo");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
@@ -159,8 +160,26 @@ public final class TargetParser {
         Optional<Schedule> audit = cadence(n.child("audit"), "an audit");
         Optional<Schedule> loadEvery = n.child("load").isPresent()
                 ? cadence(n.child("load").child("every"), "a load run") : Optional.empty();
+        Optional<Grade> expectGrade = expectGrade(n.child("expect"));
+        Optional<Double> slo = n.child("slo").number();
+        slo.filter(v -> !(v > 0 && v < 100)).ifPresent(v -> n.child("slo").problem(
+                "must be a percentage above 0 and below 100 (e.g. 99.9); 100 leaves no error budget"));
         return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
-                caFile, resolve, httpPort, labels, load, audit, loadEvery, origin));
+                caFile, resolve, httpPort, labels, load, audit, loadEvery, origin, expectGrade, slo));
+    }
+
+    /** {@code expect: {grade: B}}: an incident opens while the grade is below it. */
+    private static Optional<Grade> expectGrade(Node e) {
+        if (!e.expectObject(Set.of("grade"))) {
+            return Optional.empty();
+        }
+        return e.child("grade").requiredText().flatMap(g -> {
+            Optional<Grade> grade = Grade.parse(g);
+            if (grade.isEmpty()) {
+                e.child("grade").problem("\"" + g + "\" is not a grade (A+, A, A-, B+, ... F)");
+            }
+            return grade;
+        });
     }
 
     private void checkSecret(Node at, String value) {
@@ -338,6 +357,8 @@ public final class TargetParser {
         }
         t.load().ifPresent(load -> LoadConfig.write(o.putObject("load"), load));
         t.audit().ifPresent(a -> writeCadence(o.putObject("audit"), a));
+        t.expectGrade().ifPresent(g -> o.putObject("expect").put("grade", g.letter()));
+        t.slo().ifPresent(v -> o.put("slo", v));
         t.loadEvery().ifPresent(e -> {
             if (o.has("load")) {
                 writeCadence(((ObjectNode) o.get("load")).putObject("every"), e);

@@ -1,5 +1,6 @@
 package dev.vantage.config;
 
+import dev.vantage.grade.Grade;
 import dev.vantage.probe.load.LoadSettings;
 
 import java.net.URI;
@@ -21,12 +22,24 @@ import java.util.Optional;
  * @param audit    the cadence of the full audit; empty means the service default ({@code probing.audit-every})
  * @param loadEvery the cadence of the load run; empty means the audit cadence
  * @param origin   who wrote the target, which decides whether its header values may be secret references
+ * @param expectGrade the grade below which an incident opens ({@code expect: {grade: B}}); empty: none
+ * @param slo      the availability objective in percent ({@code slo: 99.9}); empty: no error budget
  */
 public record TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
                          Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
                          Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
                          Optional<LoadSettings> load, Optional<Schedule> audit, Optional<Schedule> loadEvery,
-                         Origin origin) {
+                         Origin origin, Optional<Grade> expectGrade, Optional<Double> slo) {
+
+    /** A target without alerting expectations (no expected grade, no SLO). */
+    public TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
+                      Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
+                      Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
+                      Optional<LoadSettings> load, Optional<Schedule> audit, Optional<Schedule> loadEvery,
+                      Origin origin) {
+        this(name, url, schedule, enable, disable, timeout, headers, caFile, resolve, httpPort, labels, load, audit,
+                loadEvery, origin, Optional.empty(), Optional.empty());
+    }
 
     /**
      * Who wrote a target. Only the operator's config file may name secrets ({@code ${ENV}}, {@code file:}); a
@@ -65,6 +78,8 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
         resolve = Map.copyOf(resolve);
         labels = Map.copyOf(labels);
         java.util.Objects.requireNonNull(origin, "origin");
+        java.util.Objects.requireNonNull(expectGrade, "expectGrade");
+        java.util.Objects.requireNonNull(slo, "slo");
     }
 
     /** A target with only the required fields (of unknown hand, so treated as sent through the API). */

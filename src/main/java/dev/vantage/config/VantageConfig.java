@@ -4,13 +4,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The whole service configuration, validated; built by {@link ConfigLoader}. */
+/**
+ * The whole service configuration, validated; built by {@link ConfigLoader}.
+ *
+ * @param alerts      incident thresholds and notification channels (docs/alerting.md)
+ * @param maintenance recurring maintenance windows
+ */
 public record VantageConfig(Server server, Storage storage, List<TargetSpec> targets, List<ApiToken> tokens,
-                            Probing probing) {
+                            Probing probing, AlertsConfig alerts, List<MaintenanceWindow> maintenance) {
 
     public VantageConfig {
         targets = List.copyOf(targets);
         tokens = List.copyOf(tokens);
+        maintenance = List.copyOf(maintenance);
+        java.util.Objects.requireNonNull(alerts, "alerts");
+    }
+
+    /** A configuration with the default alerting and no maintenance window. */
+    public VantageConfig(Server server, Storage storage, List<TargetSpec> targets, List<ApiToken> tokens,
+                         Probing probing) {
+        this(server, storage, targets, tokens, probing, AlertsConfig.DEFAULT, List.of());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.vantage.service;
 import dev.vantage.api.ApiServer;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.incident.IncidentService;
 import dev.vantage.metrics.ProbeMetrics;
 import dev.vantage.metrics.SeriesOwnership;
 import dev.vantage.metrics.ServiceMetrics;
@@ -89,6 +90,7 @@ public final class VantageService {
             ProbeRunner runner = new ProbeRunner(vertx, assessor, targets, results, evidence, renderer,
                     config.probing(), secrets, new RunPlanner(config.probing(), secrets, Checks.all()),
                     Clock.systemUTC());
+            runner.addSink(IncidentService.sink(vertx, db.dataSource(), config, registry));
             scheduler = new ProbeScheduler(schedulerName, db, config.storage().clustered(), runner, results,
                     config.storage().retention(), MAX_JOB_WAIT);
             if (config.storage().clustered()) {

@@ -1,0 +1,41 @@
+package dev.vantage.incident;
+
+import dev.vantage.store.StoreException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Counts stored pulses for uptime, maintenance left out; blocking, worker threads only. */
+public final class UptimeRepository {
+
+    private final DataSource ds;
+
+    public UptimeRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** Pulses of one target probed in {@code [since, until)} outside maintenance, and how many succeeded. */
+    public record Counts(long pulses, long successes) {
+    }
+
+    public Counts count(String target, Instant since, Instant until) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
+                + "COALESCE(SUM(CASE WHEN success THEN 1 ELSE 0 END), 0) FROM results WHERE target = ? "
+                + "AND kind = 'pulse' AND maintenance = FALSE AND probed_at >= ? AND probed_at < ?")) {
+            ps.setString(1, target);
+            ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+            ps.setObject(3, until.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting the pulses of " + target, e);
+        }
+    }
+}

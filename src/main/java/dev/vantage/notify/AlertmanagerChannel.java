@@ -1,0 +1,59 @@
+package dev.vantage.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Prometheus Alertmanager ({@code POST /api/v2/alerts}). Alertmanager identifies an alert by its labels, and the
+ * labels carry the incident id, so sending the same transition twice is one alert; a resolution is the same alert
+ * with {@code endsAt} set.
+ */
+public final class AlertmanagerChannel implements Channel {
+
+    /** Alertmanager ends an alert that is not sent again by its endsAt; a firing incident is given this long. */
+    static final Duration FIRING_FOR = Duration.ofDays(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String name;
+    private final URI alerts;
+
+    /** @param url Alertmanager's base URL ({@code http://alertmanager:9093}) */
+    public AlertmanagerChannel(String name, URI url) {
+        this.name = name;
+        String base = url.toString().replaceAll("/+$", "");
+        this.alerts = URI.create(base.endsWith("/api/v2/alerts") ? base : base + "/api/v2/alerts");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public OutboundRequest render(Notification n, Instant now) {
+        ArrayNode body = JSON.createArrayNode();
+        ObjectNode alert = body.addObject();
+        ObjectNode labels = alert.putObject("labels");
+        labels.put("alertname", "VantageIncident");
+        labels.put("target", n.target());
+        labels.put("kind", n.kind());
+        if (!n.subject().isEmpty()) {
+            labels.put("check", n.subject());
+        }
+        labels.put("incident", n.incidentId());
+        labels.put("severity", n.kind().equals("down") ? "critical" : "warning");
+        ObjectNode annotations = alert.putObject("annotations");
+        annotations.put("summary", n.title());
+        annotations.put("description", n.evidence());
+        n.resolution().ifPresent(r -> annotations.put("resolution", r));
+        alert.put("startsAt", n.openedAt().toString());
+        alert.put("endsAt", n.resolvedAt().orElse(now.plus(FIRING_FOR)).toString());
+        return new OutboundRequest(alerts, Map.of("Content-Type", "application/json"), body.toString());
+    }
+}
