@@ -44,6 +44,8 @@ public final class ProbeScheduler implements AutoCloseable {
     private static final JobKey RETENTION = JobKey.jobKey("retention", "maintenance");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeScheduler.class);
+    /** How often a clustered node checks in; a node is declared dead 7.5 s after a missed check-in. */
+    public static final Duration CLUSTER_CHECKIN = Duration.ofMillis(7_500);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     /**
      * Quartz threads, and the most triggers one acquisition takes: jobs only hand runs to Vert.x, so a thread is
@@ -96,6 +98,8 @@ public final class ProbeScheduler implements AutoCloseable {
         // retrying forever after the interrupt of shutdown.
         p.setProperty("org.quartz.jobStore.useDBLocks", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        // Quartz's default, set explicitly: the failover bound in docs/deployment.md (and ClusterIT) is built on it.
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN.toMillis()));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
                 Long.toString(FIRE_AHEAD.toMillis()));

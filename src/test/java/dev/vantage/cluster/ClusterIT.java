@@ -32,8 +32,8 @@ class ClusterIT {
     static final int NODES = 3;
     static final int TARGETS = 50;
     static final Duration PERIOD = Duration.ofSeconds(5);
-    /** Quartz's default cluster check-in interval (ProbeScheduler does not change it). */
-    static final Duration CHECKIN = Duration.ofMillis(7_500);
+    /** The cluster check-in interval ProbeScheduler sets. */
+    static final Duration CHECKIN = dev.vantage.schedule.ProbeScheduler.CLUSTER_CHECKIN;
     /** Quartz declares a node dead this long after its check-in was due (JobStoreSupport.calcFailedIfAfter). */
     static final Duration QUARTZ_GRACE = Duration.ofMillis(7_500);
     /** The service's misfire threshold: a firing later than this is skipped, not run late (ProbeScheduler). */
