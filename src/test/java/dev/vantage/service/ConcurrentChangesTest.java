@@ -14,12 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quartz.JobKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentChangesTest {
 
-    static final String EDITOR = "editor-token-0123456789";
-    static final Secrets SECRETS = new Secrets(Map.of("E", EDITOR)::get);
+    static final Secrets SECRETS = EditorClient.SECRETS;
     static final int ROUNDS = 1000;
 
     @TempDir
     Path dir;
     VantageService service;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    EditorClient api;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -63,6 +58,7 @@ class ConcurrentChangesTest {
                 SampleReports.graded(plan.target(), Instant.now(), Grade.A, 95)), SampleReports::json, SECRETS,
                 "concurrent-changes");
         service.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        api = new EditorClient(service);
     }
 
     @AfterEach
@@ -104,12 +100,6 @@ class ConcurrentChangesTest {
     }
 
     CompletableFuture<HttpResponse<String>> send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + EDITOR).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, body);
     }
 }

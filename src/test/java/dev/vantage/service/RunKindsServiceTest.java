@@ -1,7 +1,6 @@
 package dev.vantage.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vantage.config.ConfigLoader;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
@@ -14,15 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunKindsServiceTest {
 
-    static final String EDITOR = "editor-token-0123456789";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Secrets SECRETS = new Secrets(Map.of("E", EDITOR)::get);
+    static final Secrets SECRETS = EditorClient.SECRETS;
 
     @TempDir
     Path dir;
@@ -50,7 +42,7 @@ class RunKindsServiceTest {
     final List<String> paths = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicBoolean framed = new AtomicBoolean();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    EditorClient api;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -85,6 +77,7 @@ class RunKindsServiceTest {
         VantageConfig config = new ConfigLoader(SECRETS).parse(yaml, "test").config().orElseThrow();
         service = new VantageService(ProbePipeline::new, new JsonReportRenderer()::render, SECRETS, "run-kinds");
         service.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        api = new EditorClient(service);
     }
 
     @AfterEach
@@ -161,14 +154,10 @@ class RunKindsServiceTest {
     }
 
     HttpResponse<String> call(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer " + EDITOR).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return api.call(method, path);
     }
 
     static JsonNode json(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
+        return EditorClient.json(response, status);
     }
 }

@@ -1,7 +1,6 @@
 package dev.vantage.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vantage.config.ConfigLoader;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
@@ -15,13 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServiceLoadTest {
 
-    static final String EDITOR = "editor-token-0123456789";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Secrets SECRETS = new Secrets(Map.of("E", EDITOR)::get);
+    static final Secrets SECRETS = EditorClient.SECRETS;
 
     @TempDir
     Path dir;
@@ -46,7 +38,7 @@ class ServiceLoadTest {
     VantageService service;
     final AtomicReference<String> published = new AtomicReference<>();
     final AtomicInteger loadRequests = new AtomicInteger();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    EditorClient api;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -84,6 +76,7 @@ class ServiceLoadTest {
         service = new VantageService(ProbePipeline::new, new JsonReportRenderer()::render,
                 SECRETS, "service-load");
         service.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        api = new EditorClient(service);
     }
 
     @AfterEach
@@ -140,14 +133,10 @@ class ServiceLoadTest {
     }
 
     HttpResponse<String> call(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer " + EDITOR).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return api.call(method, path);
     }
 
     static JsonNode json(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
+        return EditorClient.json(response, status);
     }
 }
