@@ -53,6 +53,11 @@ public final class EvidenceComposer {
         EnumSet<RunKind> kinds = EnumSet.noneOf(RunKind.class);
         plan.probes().forEach(p -> kinds.add(p.sentBy()));
         kinds.add(plan.kind());
+        if (plan.kind() != RunKind.LOAD && plan.options().load().isEmpty()) {
+            // The silent load probe of an audit (no load block: the load checks say "not configured") is not a
+            // load run: its findings belong to the audit, and no load evidence is claimed.
+            kinds.remove(RunKind.LOAD);
+        }
         return kinds;
     }
 
@@ -85,8 +90,11 @@ public final class EvidenceComposer {
         Map<String, RunKind> kinds = new java.util.HashMap<>();
         checks.forEach(c -> kinds.put(c.id(), kindOf(c)));
         for (RunKind kind : covered) {
-            List<Finding> mine = fresh.stream().filter(f -> kinds.getOrDefault(f.checkId(), RunKind.PULSE) == kind)
-                    .toList();
+            // A finding of a kind the run does not cover (the silent load probe's) is kept with the run's own kind.
+            List<Finding> mine = fresh.stream().filter(f -> {
+                RunKind k = kinds.getOrDefault(f.checkId(), RunKind.PULSE);
+                return (covered.contains(k) ? k : plan(covered)) == kind;
+            }).toList();
             Optional<String> section = switch (kind) {
                 case AUDIT -> graded.tls().map(ReportSections::tls);
                 case LOAD -> graded.load().map(ReportSections::load);
@@ -97,6 +105,12 @@ public final class EvidenceComposer {
             states.put(kind, new EvidenceState(kind, at, mine, section, watch));
         }
         return new Composition(states, covered.stream().sorted().toList(), warnings(states, carried, at));
+    }
+
+    /** The slowest kind a run covers: where findings of kinds it does not cover are kept. */
+    private static RunKind plan(Set<RunKind> covered) {
+        return covered.contains(RunKind.LOAD) ? RunKind.LOAD : covered.contains(RunKind.AUDIT) ? RunKind.AUDIT
+                : RunKind.PULSE;
     }
 
     /** A slow kind that is scheduled but never ran, or ran longer ago than twice its cadence, is said plainly. */

@@ -64,7 +64,9 @@ public final class ProbePipeline implements SiteAssessor {
         Set<RunKind> covered = EvidenceComposer.covered(plan);
         Report graded = Report.of(evidence, grader.grade(evidence,
                 EvidenceComposer.findings(fresh, carried, covered, selection)));
-        if (carried == CarriedEvidence.NONE && covered.containsAll(Set.of(RunKind.values()))) {
+        // A self-contained run (the one-shot check: every probe, nothing carried) is its own whole picture.
+        if (carried == CarriedEvidence.NONE && plan.probes().containsAll(java.util.EnumSet.allOf(
+                dev.vantage.probe.ProbeKind.class))) {
             return graded;
         }
         return graded.withComposition(EvidenceComposer.composition(graded, evidence, checks, fresh, carried,

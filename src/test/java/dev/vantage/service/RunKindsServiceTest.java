@@ -120,6 +120,9 @@ class RunKindsServiceTest {
         assertThat(millis(pulse.at("/evidence/audit/at"))).as("the database keeps microseconds")
                 .isEqualTo(millis(audit.get("startedAt")));
         assertThat(pulse.get("warnings")).isEmpty();
+        assertThat(audit.at("/evidence/load").isNull()).as("no load block: no load evidence is claimed").isTrue();
+        assertThat(ids(pulse)).as("the load checks' 'not configured' travels with the audit")
+                .contains("performance.load");
 
         JsonNode stored = json(call("GET", "/api/targets/full/report"), 200);
         assertThat(stored.get("startedAt").asText()).isEqualTo(pulse.get("startedAt").asText());
