@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +55,9 @@ public final class ProbeJob implements Job {
         HandedRuns handed = (HandedRuns) context.get(HANDED);
         JobKey key = ctx.getJobDetail().getKey();
         try {
-            handed.start(() -> runner.run(name, kind), kind.id() + " of " + name, () -> drop(scheduler, key, name));
+            Optional<Instant> due = Optional.ofNullable(ctx.getScheduledFireTime()).map(Date::toInstant);
+            handed.start(() -> runner.run(name, kind, due), kind.id() + " of " + name,
+                    () -> drop(scheduler, key, name));
         } catch (InterruptedException e) {
             // Shutdown while waiting for a slot: this firing is skipped.
             Thread.currentThread().interrupt();

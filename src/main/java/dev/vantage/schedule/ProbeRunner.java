@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,27 +133,40 @@ public final class ProbeRunner {
      * without a load block.
      */
     public Future<RunOutcome> run(String name, RunKind kind) {
+        return run(name, kind, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(String, RunKind)}, for the scheduled firing due at {@code scheduledAt}: stored with the result,
+     * so "each firing ran once" can be counted. A firing that finds the previous run of its target and kind still
+     * in flight joins it (and is not stored a second time).
+     */
+    public Future<RunOutcome> run(String name, RunKind kind, Optional<Instant> scheduledAt) {
         String key = name + "/" + kind.id();
         Promise<RunOutcome> promise = Promise.promise();
         Future<RunOutcome> existing = inFlight.putIfAbsent(key, promise.future());
         if (existing != null) {
             return existing;
         }
-        context.runOnContext(v -> start(name, kind).onComplete(ar -> {
+        context.runOnContext(v -> start(name, kind, scheduledAt).onComplete(ar -> {
             inFlight.remove(key, promise.future());
             promise.handle(ar);
         }));
         return promise.future();
     }
 
-    /** Everything a run needs from the store, read in one blocking step. */
-    /** @param recent the idle latency window before this run, newest first (read from the stored results) */
+    /**
+     * Everything a run needs from the store, read in one blocking step.
+     *
+     * @param recent      the idle latency window before this run, newest first (read from the stored results)
+     * @param scheduledAt the firing this run is for; empty for runs asked for through the API
+     */
     private record Prepared(TargetSpec spec, RunPlan plan, CarriedEvidence carried, Duration limit,
-                            List<Map<String, Duration>> recent) {
+                            List<Map<String, Duration>> recent, Optional<Instant> scheduledAt) {
     }
 
-    private Future<RunOutcome> start(String name, RunKind kind) {
-        return context.executeBlocking(() -> prepare(name, kind), false).compose(p -> {
+    private Future<RunOutcome> start(String name, RunKind kind, Optional<Instant> scheduledAt) {
+        return context.executeBlocking(() -> prepare(name, kind, scheduledAt), false).compose(p -> {
             Future<Report> assessed = kind == RunKind.AUDIT
                     ? audits.serialise(p.plan().target().getHost(), () -> assess(p))
                     : assess(p);
@@ -165,7 +179,7 @@ public final class ProbeRunner {
                 p.carried()), p.limit(), p.spec().name());
     }
 
-    private Prepared prepare(String name, RunKind kind) {
+    private Prepared prepare(String name, RunKind kind, Optional<Instant> scheduledAt) {
         TargetSpec spec = targets.find(name).map(StoredTarget::spec).orElseThrow(() -> new NoSuchTargetException(name));
         Optional<String> token = kind == RunKind.LOAD ? targets.verificationToken(name) : Optional.empty();
         List<Map<String, Duration>> recent = results.recentLatencies(name,
@@ -177,7 +191,7 @@ public final class ProbeRunner {
             limit = limit.plus(LoadProbe.budget(plan.options().load().get())).plus(Ownership.MAX_VERIFY);
         }
         return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec)), limit,
-                recent);
+                recent, scheduledAt);
     }
 
     /**
@@ -252,7 +266,8 @@ public final class ProbeRunner {
                 || !before.get().grade().equals(report.grade().letter())
                 || before.get().success() != report.unreachable().isEmpty()
                 || watchChanged(p.carried(), report);
-        long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty(), node);
+        long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty(), node,
+                p.scheduledAt());
         for (RunKind fresh : report.composition().fresh()) {
             report.composition().state(fresh).ifPresent(s -> evidence.save(name, s));
         }

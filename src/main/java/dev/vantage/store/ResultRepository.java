@@ -47,9 +47,15 @@ public final class ResultRepository {
      * with the page's phase timings the idle latency window is read from.
      */
     public long insert(String target, RunKind kind, Report report, Optional<String> reportJson, Optional<String> node) {
+        return insert(target, kind, report, reportJson, node, Optional.empty());
+    }
+
+    /** As above, with the scheduled firing the run was for (empty for runs asked for through the API). */
+    public long insert(String target, RunKind kind, Report report, Optional<String> reportJson, Optional<String> node,
+                       Optional<Instant> scheduledAt) {
         String sql = "INSERT INTO results (target, probed_at, success, grade, score, duration_ms, scoring_version, "
                 + "report, kind, status, ttfb_us, tls_version, cert_expiry, node, connect_us, tls_us, transfer_us, "
-                + "total_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "total_us, scheduled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ProbeSummary p = report.probe();
@@ -73,6 +79,7 @@ public final class ResultRepository {
             // The sum of the phases as stored (each in whole microseconds), so a window read back adds up.
             ps.setLong(18, p.phases().isEmpty() ? -1
                     : p.inMicros().phases().values().stream().reduce(Duration.ZERO, Duration::plus).toNanos() / 1000);
+            ps.setObject(19, scheduledAt.map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;

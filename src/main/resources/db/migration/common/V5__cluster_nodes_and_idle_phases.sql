@@ -13,3 +13,7 @@ ALTER TABLE results ADD COLUMN connect_us BIGINT;
 ALTER TABLE results ADD COLUMN tls_us BIGINT;
 ALTER TABLE results ADD COLUMN transfer_us BIGINT;
 ALTER TABLE results ADD COLUMN total_us BIGINT;
+
+-- The scheduled firing a result was for (NULL for runs asked for through the API): "each firing ran on exactly one
+-- node" is then a count of rows per (target, kind, scheduled_at).
+ALTER TABLE results ADD COLUMN scheduled_at TIMESTAMP WITH TIME ZONE;
