@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * A real Prometheus server (Debian's {@code prometheus} package) run as a child process on a loopback port with its
  * own storage directory, plus the small part of its HTTP API and of promtool the interop test needs.
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -48,6 +48,12 @@ final class PrometheusProcess implements AutoCloseable {
      * scrape and evaluation intervals, and the rule file path (made absolute, since the copy lives elsewhere).
      */
     static Path deriveConfig(Path shipped, Path into, String scrapeAddress, String interval) throws IOException {
+        return deriveConfig(shipped, into, java.util.List.of(scrapeAddress), interval);
+    }
+
+    /** As above, scraping every node of a cluster in the one job, as docs/deployment.md says to. */
+    public static Path deriveConfig(Path shipped, Path into, java.util.List<String> scrapeAddresses, String interval)
+            throws IOException {
         ObjectNode root = (ObjectNode) YAML.readTree(shipped.toFile());
         ObjectNode global = (ObjectNode) root.get("global");
         global.put("scrape_interval", interval);
@@ -61,13 +67,13 @@ final class PrometheusProcess implements AutoCloseable {
             throw new IllegalStateException("expected one scrape job in " + shipped + ", found " + jobs.size());
         }
         ArrayNode targets = ((ObjectNode) jobs.get(0).get("static_configs").get(0)).putArray("targets");
-        targets.add(scrapeAddress);
+        scrapeAddresses.forEach(targets::add);
         Path file = into.resolve("prometheus.yml");
         YAML.writeValue(file.toFile(), root);
         return file;
     }
 
-    static PrometheusProcess start(Path binary, Path config, Path dir, int port) throws IOException {
+    public static PrometheusProcess start(Path binary, Path config, Path dir, int port) throws IOException {
         Path log = dir.resolve("prometheus.log");
         Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
@@ -76,7 +82,7 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /** Polls until Prometheus says it is ready; fails with its log if it exits or takes too long. */
-    void awaitReady(Duration within) throws Exception {
+    public void awaitReady(Duration within) throws Exception {
         awaitTrue(within, () -> "Prometheus ready on port " + port, () -> {
             HttpResponse<String> r = HTTP.send(request("/-/ready"), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
@@ -94,7 +100,7 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /** Polls a query until its answer satisfies the condition; returns that answer or fails with the last one. */
-    JsonNode awaitQuery(String promql, Predicate<JsonNode> condition, Duration within) throws Exception {
+    public JsonNode awaitQuery(String promql, Predicate<JsonNode> condition, Duration within) throws Exception {
         return awaitGet("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), condition, within);
     }
 
@@ -108,7 +114,7 @@ final class PrometheusProcess implements AutoCloseable {
         return last[0];
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
