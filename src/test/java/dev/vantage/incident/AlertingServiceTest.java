@@ -230,16 +230,19 @@ class AlertingServiceTest {
     @Test
     void downForThreePulsesNotifiesOnceAndRecoveryOnceFlappingNotAtAll() throws Exception {
         pulse("shop");
-        for (SiteMode m : List.of(SiteMode.CLOSED, SiteMode.UP, SiteMode.CLOSED, SiteMode.CLOSED, SiteMode.UP)) {
+        // An error page is as down as no answer; flapping between them and up moves no check either.
+        for (SiteMode m : List.of(SiteMode.ERROR_500, SiteMode.UP, SiteMode.CLOSED, SiteMode.ERROR_500, SiteMode.UP)) {
             mode.set(m);
             pulse("shop");
         }
         assertThat(incidents("shop", false)).as("flapping never reaches three failures in a row").isEmpty();
 
+        mode.set(SiteMode.ERROR_500);
+        pulse("shop");
         mode.set(SiteMode.CLOSED);
         pulse("shop");
-        pulse("shop");
         assertThat(incidents("shop", false)).as("two failures are below the threshold").isEmpty();
+        mode.set(SiteMode.ERROR_500);
         pulse("shop");
         JsonNode open = only(incidents("shop", true));
         assertThat(open.get("kind").asText()).isEqualTo("down");
@@ -265,7 +268,8 @@ class AlertingServiceTest {
             assertThat(r.body().get("incident").asText()).isEqualTo(id);
             assertThat(r.body().get("kind").asText()).isEqualTo("down");
         });
-        assertThat(received("hook").get(0).body().get("evidence").asText()).startsWith("3 consecutive pulses failed");
+        assertThat(received("hook").get(0).body().get("evidence").asText())
+                .isEqualTo("3 consecutive pulses failed; the last: the page answered HTTP 500");
         assertThat(received("chat")).extracting(r -> r.body().get("text").asText())
                 .satisfiesExactly(t -> assertThat(t).contains("shop is down", id),
                         t -> assertThat(t).contains("resolved: shop is down", id));
@@ -346,8 +350,8 @@ class AlertingServiceTest {
 
     @Test
     void uptimeOverADayIsTheHandCountOfStoredPulses() throws Exception {
-        List<SiteMode> script = List.of(SiteMode.UP, SiteMode.UP, SiteMode.CLOSED, SiteMode.UP, SiteMode.CLOSED,
-                SiteMode.UP);
+        List<SiteMode> script = List.of(SiteMode.UP, SiteMode.UP, SiteMode.CLOSED, SiteMode.UP, SiteMode.ERROR_500,
+                SiteMode.UP, SiteMode.UP);
         for (SiteMode m : script) {
             mode.set(m);
             pulse("shop");
