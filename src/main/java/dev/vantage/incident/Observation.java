@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * @param pulse         the report comes from a pulse (only pulses count towards up and down)
  * @param audit         the report comes from an audit
- * @param failure       why the site could not be reached; empty when it answered
+ * @param failure       why the pulse failed (no answer, or an error status); empty when the page answered below 400
  * @param failingChecks check id → what was observed, for every failing check
  * @param auditOverdue  the report's warning that no audit completed within twice its cadence
  */
@@ -27,6 +27,18 @@ public record Observation(Instant at, boolean pulse, boolean audit, Optional<Str
 
     public Observation {
         failingChecks = java.util.Collections.unmodifiableMap(new TreeMap<>(failingChecks));
+    }
+
+    /**
+     * Why the page failed: no answer at all, or an error status. A site answering 500 is down for its users (and
+     * for blackbox's {@code probe_success}); its error page says nothing about the headers or checks of the site.
+     */
+    static Optional<String> failure(Report report) {
+        if (report.unreachable().isPresent()) {
+            return report.unreachable().map(u -> u.describe());
+        }
+        int status = report.probe().statusCode();
+        return status >= 400 ? Optional.of("the page answered HTTP " + status) : Optional.empty();
     }
 
     public boolean reachable() {
@@ -50,7 +62,7 @@ public record Observation(Instant at, boolean pulse, boolean audit, Optional<Str
         boolean pulseRun = fresh.contains(RunKind.PULSE) && !fresh.contains(RunKind.AUDIT)
                 && !fresh.contains(RunKind.LOAD);
         return new Observation(report.startedAt(), selfContained || pulseRun,
-                selfContained || fresh.contains(RunKind.AUDIT), report.unreachable().map(u -> u.describe()),
+                selfContained || fresh.contains(RunKind.AUDIT), failure(report),
                 report.grade(), failing, report.probe().earliestCertExpiry(), overdue);
     }
 }

@@ -19,14 +19,18 @@ public final class UptimeRepository {
         this.ds = ds;
     }
 
-    /** Pulses of one target probed in {@code [since, until)} outside maintenance, and how many succeeded. */
+    /**
+     * Pulses of one target probed in {@code [since, until)} outside maintenance, and how many succeeded: answered,
+     * and with a status below 400, as blackbox's {@code probe_success} (the {@code success} column only says the site
+     * answered at all).
+     */
     public record Counts(long pulses, long successes) {
     }
 
     public Counts count(String target, Instant since, Instant until) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
-                + "COALESCE(SUM(CASE WHEN success THEN 1 ELSE 0 END), 0) FROM results WHERE target = ? "
-                + "AND kind = 'pulse' AND maintenance = FALSE AND probed_at >= ? AND probed_at < ?")) {
+                + "COALESCE(SUM(CASE WHEN success AND COALESCE(status, 0) < 400 THEN 1 ELSE 0 END), 0) "
+                + "FROM results WHERE target = ? AND kind = 'pulse' AND maintenance = FALSE AND probed_at >= ? AND probed_at < ?")) {
             ps.setString(1, target);
             ps.setObject(2, since.atOffset(ZoneOffset.UTC));
             ps.setObject(3, until.atOffset(ZoneOffset.UTC));
