@@ -99,8 +99,12 @@ public final class ApiServer {
         r.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         r.get("/health").handler(ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "up")));
         r.get("/ready").handler(this::ready);
-        r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type",
-                "text/plain; version=0.0.4; charset=utf-8").end(scrape.get()));
+        // Rendering every target's series takes seconds at 10,000 targets (docs/scale.md): on a worker, so the
+        // event loop keeps serving /health and the API meanwhile.
+        r.get("/metrics").handler(ctx -> vertx.executeBlocking(scrape::get, false)
+                .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text))
+                .onFailure(ctx::fail));
         config.rateLimit().ifPresent(limit -> r.route("/api/*").handler(new ClientRateLimit(limit, System::nanoTime)));
         r.route("/api/*").handler(auth);
         Handler read = Handler.of(Role.VIEWER);
