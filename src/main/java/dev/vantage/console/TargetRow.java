@@ -37,6 +37,14 @@ public record TargetRow(String name, String url, Optional<ReportCard> card, Opti
                 .orElse(List.of("no run yet"));
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** {@code 2026-11-25 09:30:00 UTC}, or {@code never}. */
+    public String time(Optional<Instant> at) {
+        return at.map(TIME::format).orElse("never");
+    }
+
     public String age(Optional<Instant> at) {
         return Ages.since(at, now);
     }

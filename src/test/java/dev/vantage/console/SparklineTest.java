@@ -18,7 +18,8 @@ class SparklineTest {
     @Test
     void aFlatSeriesIsDrawnMidHeightAndNoPulseDrawsNothing() {
         assertThat(Sparkline.of(List.of(5L, 5L)).points()).isEqualTo("0.0,12.0 120.0,12.0");
-        assertThat(Sparkline.of(List.of(7L)).points()).isEqualTo("0.0,12.0");
+        assertThat(Sparkline.of(List.of(7L))).as("one pulse").isEqualTo(new Sparkline("0.0,12.0 120.0,12.0",
+                "pulse times of the last 1 pulses, from 7 ms to 7 ms"));
         assertThat(Sparkline.of(List.of()).isEmpty()).isTrue();
     }
 }
