@@ -133,6 +133,7 @@ public final class ApiServer {
         r.get("/api/targets/:name/history").handler(read.h).handler(this::history);
         new VerificationRoutes(targets).mount(r);
         new IncidentRoutes(vertx, targets).mount(r);
+        new dev.vantage.console.ConsoleRoutes(targets, auth).mount(r);
         r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no such resource: " + ctx.request().path())));
         r.route().failureHandler(this::failure);
         return r;

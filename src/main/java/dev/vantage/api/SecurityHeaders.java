@@ -32,7 +32,10 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     static void apply(MultiMap h) {
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
-        h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        // A route that serves pages (the console) sets its own, still strict, policy; everything else gets none.
+        if (!h.contains("Content-Security-Policy")) {
+            h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        }
         h.set("Referrer-Policy", "no-referrer");
         h.set("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
         h.set("Cross-Origin-Resource-Policy", "same-origin");

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class TargetParser {
 
     static final Set<String> KEYS = Set.of("name", "url", "schedule", "checks", "timeout", "headers", "ca-file",
-            "resolve", "http-port", "labels", "load", "audit", "expect", "slo");
+            "resolve", "http-port", "labels", "load", "audit", "expect", "slo", "public");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
     /** Labels Vantage sets itself: a target label with one of these names would hide ours. */
@@ -153,6 +153,7 @@ public final class TargetParser {
                         + "not one of " + String.join(", ", RESERVED_LABELS.stream().sorted().toList()) + ")");
             }
         });
+        boolean publicStatus = n.child("public").bool().orElse(false);
         if (name.isEmpty() || url.isEmpty() || schedule.isEmpty()) {
             return Optional.empty();
         }
@@ -165,7 +166,7 @@ public final class TargetParser {
         slo.filter(v -> !(v > 0 && v < 100)).ifPresent(v -> n.child("slo").problem(
                 "must be a percentage above 0 and below 100 (e.g. 99.9); 100 leaves no error budget"));
         return Optional.of(new TargetSpec(name.get(), url.get(), schedule.get(), enable, disable, timeout, headers,
-                caFile, resolve, httpPort, labels, load, audit, loadEvery, origin, expectGrade, slo));
+                caFile, resolve, httpPort, labels, load, audit, loadEvery, origin, expectGrade, slo, publicStatus));
     }
 
     /** {@code expect: {grade: B}}: an incident opens while the grade is below it. */
@@ -359,6 +360,9 @@ public final class TargetParser {
         t.audit().ifPresent(a -> writeCadence(o.putObject("audit"), a));
         t.expectGrade().ifPresent(g -> o.putObject("expect").put("grade", g.letter()));
         t.slo().ifPresent(v -> o.put("slo", v));
+        if (t.publicStatus()) {
+            o.put("public", true);
+        }
         t.loadEvery().ifPresent(e -> {
             if (o.has("load")) {
                 writeCadence(((ObjectNode) o.get("load")).putObject("every"), e);

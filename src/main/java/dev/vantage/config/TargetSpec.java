@@ -24,12 +24,24 @@ import java.util.Optional;
  * @param origin   who wrote the target, which decides whether its header values may be secret references
  * @param expectGrade the grade below which an incident opens ({@code expect: {grade: B}}); empty: none
  * @param slo      the availability objective in percent ({@code slo: 99.9}); empty: no error budget
+ * @param publicStatus {@code public: true}: listed on the unauthenticated status page ({@code /status}, up or down
+ *                 only) and given a grade badge ({@code /badge/{name}.svg}); findings stay private
  */
 public record TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
                          Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
                          Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
                          Optional<LoadSettings> load, Optional<Schedule> audit, Optional<Schedule> loadEvery,
-                         Origin origin, Optional<Grade> expectGrade, Optional<Double> slo) {
+                         Origin origin, Optional<Grade> expectGrade, Optional<Double> slo, boolean publicStatus) {
+
+    /** A target kept off the public status page. */
+    public TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
+                      Optional<Duration> timeout, Map<String, String> headers, Optional<Path> caFile,
+                      Map<String, String> resolve, Optional<Integer> httpPort, Map<String, String> labels,
+                      Optional<LoadSettings> load, Optional<Schedule> audit, Optional<Schedule> loadEvery,
+                      Origin origin, Optional<Grade> expectGrade, Optional<Double> slo) {
+        this(name, url, schedule, enable, disable, timeout, headers, caFile, resolve, httpPort, labels, load, audit,
+                loadEvery, origin, expectGrade, slo, false);
+    }
 
     /** A target without alerting expectations (no expected grade, no SLO). */
     public TargetSpec(String name, URI url, Schedule schedule, List<String> enable, List<String> disable,
@@ -92,6 +104,6 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", url=" + url + ", schedule=" + schedule + ", headers=" + headers.keySet()
-                + (load.isPresent() ? ", load=on" : "") + ", origin=" + origin + "]";
+                + (load.isPresent() ? ", load=on" : "") + (publicStatus ? ", public" : "") + ", origin=" + origin + "]";
     }
 }

@@ -340,4 +340,25 @@ class ConfigLoaderTest {
                 .contains(spec);
         assertThat(json.toString()).contains("${SITE_KEY}");
     }
+
+    @Test
+    void publicIsAFlagThatRoundTripsAndIsOffByDefault() {
+        var r = loader.parse("""
+                targets:
+                  - {name: shop, url: "https://shop.example", schedule: {interval: 30s}, public: true}
+                  - {name: back, url: "https://back.example", schedule: {interval: 30s}}
+                """, "t.yaml");
+        List<TargetSpec> targets = r.config().orElseThrow().targets();
+        assertThat(targets).extracting(TargetSpec::publicStatus).containsExactly(true, false);
+        var json = TargetParser.toJson(targets.get(0), new ObjectMapper());
+        assertThat(TargetParser.forStored(TargetSpec.Origin.CONFIG_FILE).parse(json, "", new ArrayList<>()))
+                .contains(targets.get(0));
+        assertThat(TargetParser.toJson(targets.get(1), new ObjectMapper()).has("public")).isFalse();
+
+        var bad = loader.parse("""
+                targets:
+                  - {name: shop, url: "https://shop.example", schedule: {interval: 30s}, public: "yes"}
+                """, "t.yaml");
+        assertThat(bad.errors()).singleElement().asString().contains("targets[0].public", "expected true or false");
+    }
 }

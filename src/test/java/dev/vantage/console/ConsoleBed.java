@@ -1,0 +1,97 @@
+package dev.vantage.console;
+
+import dev.vantage.config.ConfigLoader;
+import dev.vantage.config.Secrets;
+import dev.vantage.config.VantageConfig;
+import dev.vantage.pipeline.ProbePipeline;
+import dev.vantage.report.JsonReportRenderer;
+import dev.vantage.service.VantageService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service with two loopback targets and one audit each, for the console tests: {@code shop} is public,
+ * {@code backoffice} is not, and its site sends a hostile header value that ends up in a finding's evidence.
+ * Nothing is scheduled during a test (yearly crons); the audits are asked for through the API.
+ */
+final class ConsoleBed implements AutoCloseable {
+
+    static final String EDITOR = "console-editor-token-0123456789";
+    /** Quoted by the Referrer-Policy check into its finding: must reach the page as text, never as an element. */
+    static final String HOSTILE = "<img src=/x id=injected>";
+
+    private final Vertx site = Vertx.vertx();
+    private final HttpServer server;
+    final VantageService service;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ConsoleBed(Path dir) throws Exception {
+        server = site.createHttpServer().requestHandler(req -> {
+            if (req.path().equals("/backoffice")) {
+                req.response().putHeader("Referrer-Policy", HOSTILE);
+            }
+            boolean page = req.path().equals("/shop") || req.path().equals("/backoffice");
+            req.response().setStatusCode(page ? 200 : 404).putHeader("Content-Type", "text/html")
+                    .end("<!doctype html><title>site</title>");
+        }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        String yaml = """
+                server: {host: 127.0.0.1, port: 0}
+                storage: {url: "jdbc:h2:file:%1$s"}
+                probing: {allow-loopback: true}
+                auth:
+                  tokens:
+                    - {name: ci, token: "${E}", role: editor}
+                targets:
+                  - name: shop
+                    url: "http://127.0.0.1:%2$d/shop"
+                    schedule: {cron: "0 0 3 1 1 ?"}
+                    audit: {cron: "0 0 3 1 1 ?"}
+                    public: true
+                  - name: backoffice
+                    url: "http://127.0.0.1:%2$d/backoffice"
+                    schedule: {cron: "0 0 3 1 1 ?"}
+                    audit: {cron: "0 0 3 1 1 ?"}
+                """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort());
+        Secrets secrets = new Secrets(Map.of("E", EDITOR)::get);
+        VantageConfig config = new ConfigLoader(secrets).parse(yaml, "test").config().orElseThrow();
+        service = new VantageService(ProbePipeline::new, new JsonReportRenderer()::render, secrets, "console");
+        service.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        for (String target : new String[] {"shop", "backoffice"}) {
+            for (String kind : new String[] {"pulse", "audit"}) {
+                HttpResponse<String> run = call("POST", "/api/targets/" + target + "/run?kind=" + kind, EDITOR);
+                assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    /** @param token a bearer token, or null for an anonymous request */
+    HttpResponse<String> call(String method, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        service.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        site.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
