@@ -54,8 +54,10 @@ class LoadRunnerTest {
                 assertThat(server.requests.get()).isEqualTo(220); // 20 warmup requests sent, not recorded
                 assertThat(e.errors()).isEmpty();
                 assertThat(e.latency().count()).isEqualTo(200);
-                assertThat(ms(e.latency().p50())).isBetween(19L, 35L);
-                assertThat(ms(e.latency().p99())).isBetween(19L, 80L);
+                // The server's 20 ms is the floor; the ceilings leave room for a busy CI machine (p99 111 ms was
+                // seen at load average 12) while still failing a run that measured something else entirely.
+                assertThat(ms(e.latency().p50())).isBetween(19L, 60L);
+                assertThat(ms(e.latency().p99())).isBetween(19L, 250L);
                 assertThat(e.achievedRate()).isCloseTo(100, within(2.0));
             }
         }
@@ -75,7 +77,8 @@ class LoadRunnerTest {
                 assertThat(e.sent()).isEqualTo(200);
                 assertThat(ms(e.latency().p99())).isGreaterThanOrEqualTo(250L);
                 assertThat(ms(e.latency().p90())).isGreaterThanOrEqualTo(20L);
-                assertThat(ms(e.latency().p50())).isLessThan(30L);
+                // Most requests are not behind the stall: far below it (a busy machine adds tens of ms).
+                assertThat(ms(e.latency().p50())).isLessThan(150L);
                 assertThat(ms(e.latency().max())).isBetween(295L, 400L);
             }
         }
