@@ -123,6 +123,16 @@ final class ClusterHarness implements AutoCloseable {
         n.process = null;
     }
 
+    /** SIGTERM, as a rolling restart or a service manager stops a node: its shutdown hook runs; waits for the exit. */
+    void stop(int i) throws InterruptedException {
+        Node n = nodes.get(i);
+        n.process.destroy();
+        if (!n.process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError(n.name + " did not stop within 60 s of SIGTERM:\n" + logs());
+        }
+        n.process = null;
+    }
+
     /** Starts a stopped node again on its port with the shared config, and waits for /ready. */
     void restart(int i) throws Exception {
         launch(nodes.get(i), dir.resolve("vantage.yaml"));
