@@ -113,28 +113,44 @@ fi
 audit_cron="0 0 $(( ($(date +%-H) + 12) % 24 )) * * ?"
 
 echo "== scale: $(nproc) cores, load average $(loadavg) at start, nginx $(nginx -v 2>&1 | cut -d/ -f2) https on 127.0.0.1:$nport (keepalive off), warm-up ${warmup}s, window ${window}s, jar $jar"
-printf '%s\n' "| targets | system | probes/s | CPU ms/probe | CPU % of a core | p99 start lag | over 1 s | missed | heap after GC | RSS | DB growth/day | load avg |" \
+printf '%s\n' "| targets | system | probes/s | CPU ms/probe | CPU % of a core | p99 start lag (max) | over 1 s | missed | heap after GC | RSS | DB growth/day | load avg |" \
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" | tee -a "$out"
 
-# p99 (the bucket bound where it falls), the share over 1 s and the count, from two scrapes of the lag histogram.
-lag_stats() {
-  python3 - "$1" "$2" <<'PY'
+# Start lag of every stored pulse in the window, from the database: a target's pulses are meant to fire at a fixed
+# offset in each minute (CRC32 of "<name>/pulse" mod 60 s, as Jitter computes it), and probed_at is when the run
+# began. Prints p99, max, the share over 1 s. A lag of a minute or more cannot be told apart from a missed pulse.
+db_lag() {   # $1 = CSV of target,probed_at epoch ms
+  python3 - "$1" <<'PY'
+import sys, zlib
+lags = []
+for line in open(sys.argv[1]):
+    parts = line.strip().replace('"', '').split(',')
+    if len(parts) != 2 or not parts[1].lstrip('-').isdigit():
+        continue
+    name, at = parts[0], int(parts[1])
+    off = zlib.crc32((name + "/pulse").encode()) % 60000
+    fire = (at - off) // 60000 * 60000 + off
+    lags.append(at - fire)
+lags.sort()
+if not lags:
+    print("n/a n/a n/a"); sys.exit()
+p99 = lags[min(len(lags) - 1, int(0.99 * len(lags)))]
+print("%.3fs" % (p99 / 1000), "%.3fs" % (lags[-1] / 1000), "%.2f%%" % (100 * sum(1 for l in lags if l > 1000) / len(lags)))
+PY
+}
+
+# Share of scheduled runs whose job started more than 1 s late, over the whole run (start-up included), as the
+# service itself reports it (vantage_schedule_lag_seconds, scraped once, after the window).
+metric_over1() {
+  python3 - "$1" <<'PY'
 import re, sys
-def buckets(path):
-    b = {}
-    for line in open(path):
-        m = re.match(r'vantage_schedule_lag_seconds_bucket\{.*le="([^"]+)".*\} ([0-9.eE+-]+)', line)
-        if m:
-            b[float(m.group(1))] = float(m.group(2))
-    return b
-a, z = buckets(sys.argv[1]), buckets(sys.argv[2])
-d = sorted((le, z[le] - a.get(le, 0.0)) for le in z)
-total = d[-1][1] if d else 0
-if total <= 0:
-    print("n/a n/a 0"); sys.exit()
-p99 = next(le for le, c in d if c >= 0.99 * total)
-over1 = total - next(c for le, c in d if le >= 1.0)
-print(("<=%gs" % p99) if p99 != float("inf") else ">120s", "%.2f%%" % (100 * over1 / total), int(total))
+b = {}
+for line in open(sys.argv[1]):
+    m = re.match(r'vantage_schedule_lag_seconds_bucket\{.*le="([^"]+)".*\} ([0-9.eE+-]+)', line)
+    if m:
+        b[float(m.group(1))] = float(m.group(2))
+total = b.get(float("inf"), 0)
+print("%.2f%% of %d" % (100 * (total - b.get(1.0, 0)) / total, total) if total else "n/a")
 PY
 }
 
@@ -157,18 +173,25 @@ run_vantage() {   # $1 = targets, $2 = h2|postgresql
         "$i" "$nport" "$i" "$work/cert.pem" "$audit_cron"
     done
   } > "$dir/vantage.yaml"
-  local began; began=$(date +%s)
-  # shellcheck disable=SC2086
-  java ${SCALE_JAVA_OPTS:-} -jar "$jar" serve --config "$dir/vantage.yaml" > "$dir/service.log" 2>&1 &
-  local pid=$!; pids+=("$pid")
-  for _ in $(seq 1800); do
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || { echo "vantage exited: $(tail -5 "$dir/service.log")" >&2; return 1; }
-    sleep 1
+  local began attempts=0 pid up=no; began=$(date +%s)
+  # `serve` gives the start 120 s; inserting and scheduling thousands of file targets can take longer. What it
+  # stored before giving up stays stored, so a second start has less to do: up to 4 starts, all counted.
+  while [ "$up" = no ] && [ "$attempts" -lt 4 ]; do
+    attempts=$((attempts + 1))
+    # shellcheck disable=SC2086
+    java ${SCALE_JAVA_OPTS:-} -jar "$jar" serve --config "$dir/vantage.yaml" >> "$dir/service.log" 2>&1 &
+    pid=$!; pids+=("$pid")
+    for _ in $(seq 1800); do
+      curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { up=yes; break; }
+      kill -0 "$pid" 2>/dev/null || { echo "   (start $attempts: vantage exited: $(tail -1 "$dir/service.log"))"; break; }
+      sleep 1
+    done
   done
-  local startup=$(( $(date +%s) - began ))
+  [ "$up" = yes ] || return 1
+  local startup="$(( $(date +%s) - began ))s in $attempts start(s)"
+  # No /metrics scrape before or inside the window: rendering thousands of targets' series blocks the service's
+  # event loop for seconds (docs/scale.md), which would put the bench's own lag into the figures.
   sleep "$warmup"
-  curl -fs "http://127.0.0.1:$port/metrics" > "$dir/m0"
   local c0 s0 d0 t0 c1 s1 d1 t1 la
   c0=$(cpu_of "$pid"); s0=$(served Vantage); t0=$(date -u +%s)
   if [ "$db" = h2 ]; then d0=$(stat -c %s "$dir/vantage.mv.db"); else d0=$(psql_v -d vantage -c "SELECT pg_database_size('vantage')"); fi
@@ -186,21 +209,22 @@ run_vantage() {   # $1 = targets, $2 = h2|postgresql
   kill "$pid"; for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   local from to stored
   from=$(date -u -d "@$t0" '+%Y-%m-%d %H:%M:%S+00'); to=$(date -u -d "@$t1" '+%Y-%m-%d %H:%M:%S+00')
-  local q="SELECT COUNT(*) FROM results WHERE kind = 'pulse' AND probed_at >= TIMESTAMP WITH TIME ZONE '$from' AND probed_at < TIMESTAMP WITH TIME ZONE '$to'"
+  local q="FROM results WHERE kind = 'pulse' AND probed_at >= TIMESTAMP WITH TIME ZONE '$from' AND probed_at < TIMESTAMP WITH TIME ZONE '$to'"
   if [ "$db" = h2 ]; then
-    stored=$(java -cp "$jar" org.h2.tools.Shell -url "jdbc:h2:file:$dir/vantage" -sql "$q" | sed -n 2p | tr -dc 0-9)
+    java -cp "$jar" org.h2.tools.Shell -url "jdbc:h2:file:$dir/vantage" -sql "CALL CSVWRITE('$dir/pulses.csv', 'SELECT target, DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE ''1970-01-01 00:00:00+00'', probed_at) ${q//\'/\'\'}', 'writeColumnHeader=false')" >/dev/null
   else
-    stored=$(psql_v -d vantage -c "$q")
+    psql_v -d vantage -F, -c "SELECT target, (EXTRACT(EPOCH FROM probed_at) * 1000)::bigint $q" > "$dir/pulses.csv"
   fi
+  stored=$(wc -l < "$dir/pulses.csv")
   local expected=$(( n * (t1 - t0) / 60 ))
-  read -r p99 over1 lagged < <(lag_stats "$dir/m0" "$dir/m1")
+  read -r p99 lagmax over1 < <(db_lag "$dir/pulses.csv")
   local cpu=$((c1 - c0)) el=$((t1 - t0))
   local pgnote=""; [ "$db" = h2 ] || pgnote=" + PostgreSQL server $(python3 -c "print(round(1000*($pg1-$pg0)/$ticks/max(1,$stored),3))") ms"
   printf '| %s | Vantage, %s | %s | %s%s | %s | %s | %s | %s | %s MB | %s MB | %s MB | %s |\n' "$n" "$db" \
     "$(python3 -c "print(round($stored/$el,1))")" "$(python3 -c "print(round(1000*$cpu/$ticks/max(1,$stored),3))")" "$pgnote" \
-    "$(python3 -c "print(round(100*$cpu/$ticks/$el,1))")" "$p99" "$over1" "$((expected - stored)) of $expected" \
+    "$(python3 -c "print(round(100*$cpu/$ticks/$el,1))")" "$p99 (max $lagmax)" "$over1" "$((expected - stored)) of $expected" \
     "$((heap / 1024))" "$((rss / 1024))" "$(python3 -c "print(round(($d1-$d0)*86400/$el/1e6))")" "$la" | tee -a "$out"
-  echo "   (started in ${startup}s; nginx saw $((s1 - s0)) Vantage requests in the window; $lagged runs timed; log $(grep -c ' WARN \| ERROR ' "$dir/service.log" || true) warnings/errors)"
+  echo "   (started in ${startup}; nginx saw $((s1 - s0)) Vantage requests in the window; jobs over 1 s late since start (metric) $(metric_over1 "$dir/m1"); log $(grep -c ' WARN \| ERROR ' "$dir/service.log" || true) warnings/errors)"
 }
 
 run_blackbox() {   # $1 = targets
