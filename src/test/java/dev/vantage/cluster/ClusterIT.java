@@ -224,6 +224,44 @@ class ClusterIT {
         }
         assertThat(exporters).as("nodes exporting probe_success of each target").hasSize(TARGETS)
                 .allSatisfy((target, count) -> assertThat(count).as(target).isEqualTo(1));
+        realPrometheusScrapingEveryNodeSeesOneSeriesPerTarget();
+    }
+
+    /**
+     * The documented scrape set-up (config/prometheus/prometheus.yml, every node listed in the one job) against a real
+     * Prometheus: each target has exactly one series of every kind the dashboard charts, whichever node exports it.
+     */
+    void realPrometheusScrapingEveryNodeSeesOneSeriesPerTarget() throws Exception {
+        java.nio.file.Path prom = dev.vantage.fixtures.RequiredTool.binary("prometheus",
+                "apt-get install -y prometheus");
+        java.nio.file.Path promDir = java.nio.file.Files.createDirectories(dir.resolve("prometheus"));
+        List<String> nodes = cluster.nodes().stream().map(n -> "127.0.0.1:" + n.port).toList();
+        java.nio.file.Path config = dev.vantage.interop.PrometheusProcess.deriveConfig(
+                java.nio.file.Path.of("config/prometheus/prometheus.yml"), promDir, nodes, "1s");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (dev.vantage.interop.PrometheusProcess p = dev.vantage.interop.PrometheusProcess.start(prom, config,
+                promDir, port)) {
+            p.awaitReady(Duration.ofSeconds(30));
+            for (String metric : List.of("probe_success", "probe_duration_seconds", "vantage_grade_score")) {
+                String query = "count(count by (target) (" + metric
+                        + (metric.equals("vantage_grade_score") ? "{area=\"overall\"}" : "") + "))";
+                p.awaitQuery(query, r -> value(r) == TARGETS, Duration.ofSeconds(30));
+                String dupes = "count by (target) (" + metric
+                        + (metric.equals("vantage_grade_score") ? "{area=\"overall\"}" : "") + ") > 1";
+                com.fasterxml.jackson.databind.JsonNode answer = p.awaitQuery(dupes,
+                        r -> "success".equals(r.path("status").asText()), Duration.ofSeconds(10));
+                assertThat(answer.path("data").path("result")).as("targets with more than one %s series", metric)
+                        .isEmpty();
+            }
+        }
+    }
+
+    static double value(com.fasterxml.jackson.databind.JsonNode answer) {
+        com.fasterxml.jackson.databind.JsonNode result = answer.path("data").path("result");
+        return result.isEmpty() ? -1 : result.get(0).path("value").get(1).asDouble();
     }
 
     @Test
