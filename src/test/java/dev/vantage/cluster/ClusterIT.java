@@ -396,6 +396,7 @@ class ClusterIT {
         assertThat(resultsUpTo(lastIdBefore)).as("results stored before the roll").isEqualTo(resultsBefore);
         Map<String, List<Pulse>> by = byTarget(pulses(from));
         Duration worstGap = Duration.ZERO;
+        long missed = 0;
         for (int t = 0; t < TARGETS; t++) {
             String name = ClusterHarness.targetName(t);
             List<Pulse> rows = by.getOrDefault(name, List.of());
@@ -406,10 +407,11 @@ class ClusterIT {
             assertThat(gap).as("largest gap between pulses of %s during the roll", name)
                     .isLessThanOrEqualTo(PERIOD.plus(MISFIRE));
             worstGap = gap.compareTo(worstGap) > 0 ? gap : worstGap;
+            missed += scheduledFirings(rows) - rows.size();
         }
-        System.out.printf("[cluster] rolling restart of %d nodes: %d pulses of %d targets in %d s, largest gap %d ms%n",
-                NODES, by.values().stream().mapToInt(List::size).sum(), by.size(),
-                Duration.between(from, to).toSeconds(), worstGap.toMillis());
+        System.out.printf("[cluster] rolling restart of %d nodes: %d pulses of %d targets in %d s, largest gap %d ms, "
+                        + "firings without a pulse %d%n", NODES, by.values().stream().mapToInt(List::size).sum(),
+                by.size(), Duration.between(from, to).toSeconds(), worstGap.toMillis(), missed);
     }
 
     /** Results with an id up to {@code id}: rows stored before a point are never removed by a restart. */
