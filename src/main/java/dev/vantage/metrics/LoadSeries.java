@@ -1,6 +1,7 @@
 package dev.vantage.metrics;
 
 import dev.vantage.probe.load.LoadEvidence;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Tags;
 
 import java.time.Duration;
@@ -49,6 +50,46 @@ final class LoadSeries {
             }
         }
         e.degradation().ifPresent(d -> v.put(key("vantage_load_degradation_ratio", tags), d));
+    }
+
+    /**
+     * The same gauges from the load section an earlier load run left in a composed report (the JSON of
+     * {@code report/LoadJson}): a pulse's report carries the last load run's section, and its series must not vanish
+     * between load runs. Figures absent from the section are left out; the precision is the section's (µs).
+     */
+    static void put(JsonNode section, Tags tags, Map<SeriesSet.Key, Double> v) {
+        if (!section.isObject()) {
+            return;
+        }
+        java.time.Instant at = java.time.Instant.parse(section.path("startedAt").asText("1970-01-01T00:00:00Z"));
+        v.put(key("vantage_load_last_run_timestamp_seconds", tags), at.toEpochMilli() / 1000.0);
+        String outcome = section.path("outcome").asText();
+        for (LoadEvidence.Outcome o : LoadEvidence.Outcome.values()) {
+            String id = o.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            v.put(key("vantage_load_outcome", tags.and("outcome", id)), id.equals(outcome) ? 1.0 : 0.0);
+        }
+        v.put(key("vantage_load_requested_rate", tags), section.path("requestedRate").asDouble());
+        if ("refused".equals(outcome)) {
+            return;
+        }
+        v.put(key("vantage_load_achieved_rate", tags), section.path("achievedRate").asDouble());
+        v.put(key("vantage_load_requests", tags), section.path("sent").asDouble());
+        v.put(key("vantage_load_error_ratio", tags), section.path("errorRatio").asDouble());
+        for (LoadEvidence.ErrorKind kind : LoadEvidence.ErrorKind.values()) {
+            v.put(key("vantage_load_errors", tags.and("kind", kind.label())),
+                    section.path("errors").path(kind.label()).asDouble(0));
+        }
+        JsonNode l = section.path("latencyMs");
+        if (l.path("count").asLong() > 0) {
+            List<String> fields = List.of("p50", "p90", "p95", "p99", "p999", "max");
+            for (int i = 0; i < PERCENTILES.size(); i++) {
+                v.put(key("vantage_load_latency_seconds", tags.and("percentile", PERCENTILES.get(i))),
+                        l.path(fields.get(i)).asDouble() / 1000.0);
+            }
+        }
+        if (section.path("degradation").isNumber()) {
+            v.put(key("vantage_load_degradation_ratio", tags), section.path("degradation").asDouble());
+        }
     }
 
     private static SeriesSet.Key key(String name, Tags tags) {

@@ -185,7 +185,13 @@ public final class ProbeMetrics implements ResultSink {
         }
         summary(r.probe(), tags, v);
         evidence(r, tags, v);
-        r.load().ifPresent(load -> LoadSeries.put(load, tags, v));
+        if (r.load().isPresent()) {
+            LoadSeries.put(r.load().get(), tags, v);
+        } else {
+            // A pulse or an audit: the last load run's figures stay exported (from the section it left).
+            r.composition().state(RunKind.LOAD).flatMap(EvidenceState::section).flatMap(ProbeMetrics::tree)
+                    .ifPresent(section -> LoadSeries.put(section, tags, v));
+        }
         List<TargetSeries.Point> points = new ArrayList<>();
         v.forEach((k, value) -> {
             Map<String, String> extra = new LinkedHashMap<>();
@@ -253,6 +259,17 @@ public final class ProbeMetrics implements ResultSink {
             case FAIL, ERROR -> 2;
             default -> -1;
         };
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> tree(String json) {
+        try {
+            return java.util.Optional.of(JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static SeriesSet.Key key(String name, Tags tags) {

@@ -140,6 +140,19 @@ class ProbeMetricsTest {
                 .contains("vantage_load_degradation_ratio{" + l + "} 2.0")
                 .contains("vantage_load_last_run_timestamp_seconds{" + l + "} 1.8E9");
 
+        // The next pulse's report carries the load run only as the section it left: the gauges stay.
+        dev.vantage.report.Composition carried = new dev.vantage.report.Composition(Map.of(
+                dev.vantage.probe.RunKind.LOAD, new dev.vantage.report.EvidenceState(dev.vantage.probe.RunKind.LOAD,
+                        at, List.of(), Optional.of(dev.vantage.report.ReportSections.load(run)), Optional.empty())),
+                List.of(dev.vantage.probe.RunKind.PULSE), List.of());
+        metrics.accept(shop, SampleReports.graded(url, at.plusSeconds(60), Grade.B, 72).withComposition(carried));
+        assertThat(registry.scrape()).as("a pulse after the load run")
+                .contains("vantage_load_requests{" + l + "} 2000.0")
+                .contains("vantage_load_latency_seconds{" + l.replace("target=", "percentile=\"p99\",target=")
+                        + "} 0.09")
+                .contains("vantage_load_degradation_ratio{" + l + "} 2.0")
+                .contains("vantage_load_last_run_timestamp_seconds{" + l + "} 1.8E9");
+
         metrics.accept(shop, withLoad(SampleReports.graded(url, at, Grade.B, 72),
                 LoadEvidence.refused(url, settings, "ownership not proven")));
         String refused = registry.scrape();
