@@ -49,7 +49,7 @@ public final class ProbeScheduler implements AutoCloseable {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     /**
      * Quartz threads, and the most triggers one acquisition takes: jobs only hand runs to Vert.x, so a thread is
-     * busy for one short transaction per fire (docs/scale.md has the figures that chose these).
+     * busy for one short transaction per fire (docs/scale.md).
      */
     static final int THREADS = 8;
     /**
@@ -138,8 +138,8 @@ public final class ProbeScheduler implements AutoCloseable {
     }
 
     /** Adds the job and trigger of one kind to {@code changed} when its schedule is new or different. */
-    private void plan(String name, RunKind kind, Optional<Schedule> wanted, Map<JobDetail, Set<? extends Trigger>> changed)
-            throws SchedulerException {
+    private void plan(String name, RunKind kind, Optional<Schedule> wanted,
+                      Map<JobDetail, Set<? extends Trigger>> changed) throws SchedulerException {
         JobKey key = JobKey.jobKey(name, group(kind));
         TriggerKey triggerKey = TriggerKey.triggerKey(name, group(kind));
         Trigger existing = scheduler.getTrigger(triggerKey);
