@@ -43,7 +43,7 @@ import java.util.function.Function;
 public final class VantageService {
 
     private static final Logger LOG = LoggerFactory.getLogger(VantageService.class);
-    /** How long a Quartz thread waits for a probe it handed to Vert.x before moving on. */
+    /** How long shutdown lets the runs in flight finish (bounded again by the scheduler's own shutdown wait). */
     private static final Duration MAX_JOB_WAIT = Duration.ofSeconds(30);
     /** How often a cluster node re-reads which targets' gauges it exports, and their newest series. */
     static final Duration SERIES_REFRESH = Duration.ofSeconds(5);
