@@ -61,6 +61,8 @@ public final class ProbeScheduler implements AutoCloseable {
     private final HandedRuns handed = new HandedRuns();
     private final Duration maxWait;
     private final RunPlanner planner;
+    /** Over how long the first audits of newly scheduled targets are spread; see {@link #expectNewTargets}. */
+    private volatile Duration firstSlowRunWindow = Jitter.FIRST_SLOW_RUN_WINDOW;
     private final Clock clock;
 
     /**
@@ -162,13 +164,21 @@ public final class ProbeScheduler implements AutoCloseable {
                 .usingJobData(ProbeJob.KIND, kind.id()).storeDurably().build();
         TriggerBuilder<Trigger> tb = TriggerBuilder.newTrigger().withIdentity(triggerKey).forJob(key);
         Trigger trigger = s.interval().<Trigger>map(d -> tb.startAt(Date.from(Jitter.firstFire(name, kind, d,
-                        clock.instant()))).withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        clock.instant(), firstSlowRunWindow))).withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(d.toMillis()).repeatForever()
                         // After a pause, skip the missed runs instead of bursting them.
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build())
                 .orElseGet(() -> tb.startNow().withSchedule(CronScheduleBuilder.cronSchedule(s.cron().orElseThrow())
                         .withMisfireHandlingInstructionDoNothing()).build());
         changed.put(job, Set.of(trigger));
+    }
+
+    /**
+     * Says how many targets are about to be scheduled at once (a config file at start), so their first audits and
+     * load runs are spread over a window that grows with the count instead of all falling in the first minute.
+     */
+    public void expectNewTargets(int count) {
+        firstSlowRunWindow = Jitter.firstSlowRunWindow(count);
     }
 
     /** Quartz job group of a run kind; pulses keep the group of the single run kind before the split. */

@@ -73,9 +73,18 @@ public final class TargetManager {
                 }
             }
             Set<String> stored = new HashSet<>();
-            for (StoredTarget t : targets.all()) {
-                stored.add(t.spec().name());
-                scheduleOrReport(t.spec());
+            List<StoredTarget> all = targets.all();
+            Set<String> scheduledBefore = scheduler.scheduled();
+            // Many targets new at once (a first start with a big file): spread their first audits out.
+            scheduler.expectNewTargets((int) all.stream().filter(t -> !scheduledBefore.contains(t.spec().name()))
+                    .count());
+            try {
+                for (StoredTarget t : all) {
+                    stored.add(t.spec().name());
+                    scheduleOrReport(t.spec());
+                }
+            } finally {
+                scheduler.expectNewTargets(0);
             }
             for (String orphan : scheduler.scheduled()) {
                 if (!stored.contains(orphan)) {

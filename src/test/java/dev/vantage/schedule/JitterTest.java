@@ -39,4 +39,15 @@ class JitterTest {
         Instant first = Jitter.firstFire("shop", RunKind.AUDIT, Duration.ofHours(24), NOW);
         assertThat(first).isAfterOrEqualTo(NOW).isBefore(NOW.plus(Jitter.FIRST_SLOW_RUN_WINDOW));
     }
+
+    @Test
+    void manyNewTargetsSpreadTheirFirstAuditsInsteadOfAStormInTheFirstMinute() {
+        assertThat(Jitter.firstSlowRunWindow(3)).isEqualTo(Jitter.FIRST_SLOW_RUN_WINDOW);
+        Duration window = Jitter.firstSlowRunWindow(10_000);
+        assertThat(window).isEqualTo(Duration.ofSeconds(20_000));
+        long inFirstMinute = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> Jitter.firstFire("target-" + i, RunKind.AUDIT, Duration.ofHours(24), NOW, window))
+                .filter(t -> t.isBefore(NOW.plus(MINUTE))).count();
+        assertThat(inFirstMinute).as("first audits of 10,000 new targets due in the first minute").isLessThan(100);
+    }
 }
