@@ -58,6 +58,11 @@ public final class ProbeRunner {
     public static final Duration TRIGGER_DEBOUNCE = Duration.ofHours(1);
 
     private final Context context;
+    /**
+     * Runs are spread over one event-loop context per core (a target always on the same one): a pulse is mostly
+     * TLS handshake CPU, and on one loop a node topped out near 100 pulses a second (docs/scale.md).
+     */
+    private final List<Context> loops;
     private final SiteAssessor assessor;
     private final TargetRepository targets;
     private final ResultRepository results;
@@ -80,6 +85,12 @@ public final class ProbeRunner {
                        EvidenceRepository evidence, Function<Report, String> renderer, VantageConfig.Probing probing,
                        Secrets secrets, RunPlanner planner, Clock clock) {
         this.context = vertx.getOrCreateContext();
+        int n = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<Context> spread = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            spread.add(((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext());
+        }
+        this.loops = List.copyOf(spread);
         this.assessor = assessor;
         this.targets = targets;
         this.results = results;
@@ -148,7 +159,7 @@ public final class ProbeRunner {
         if (existing != null) {
             return existing;
         }
-        context.runOnContext(v -> start(name, kind, scheduledAt).onComplete(ar -> {
+        loopFor(name).runOnContext(v -> start(name, kind, scheduledAt).onComplete(ar -> {
             inFlight.remove(key, promise.future());
             promise.handle(ar);
         }));
@@ -166,7 +177,7 @@ public final class ProbeRunner {
     }
 
     private Future<RunOutcome> start(String name, RunKind kind, Optional<Instant> scheduledAt) {
-        return context.executeBlocking(() -> prepare(name, kind, scheduledAt), false).compose(p -> {
+        return loopFor(name).executeBlocking(() -> prepare(name, kind, scheduledAt), false).compose(p -> {
             Future<Report> assessed = kind == RunKind.AUDIT
                     ? audits.serialise(p.plan().target().getHost(), () -> assess(p))
                     : assess(p);
@@ -229,7 +240,7 @@ public final class ProbeRunner {
         Report report = IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, window)
                 .map(graded::withIdleLatency).orElse(graded);
         String json = renderer.apply(report);
-        return context.executeBlocking(() -> persist(p, report, json), false).onFailure(e -> {
+        return loopFor(p.spec().name()).executeBlocking(() -> persist(p, report, json), false).onFailure(e -> {
             if (e instanceof dev.vantage.store.StoreException) {
                 // The database is down or refused the write: the run is lost, but never without trace.
                 LOG.warn("{} of {} could not be stored and is dropped: {}", kind.id(), name, e.getMessage());
@@ -299,6 +310,11 @@ public final class ProbeRunner {
                     }
                 })
                 .onFailure(e -> LOG.warn("could not claim a triggered audit of {}: {}", name, e.getMessage()));
+    }
+
+    /** The event loop a target's runs use: always the same one for a target, spread over the cores. */
+    private Context loopFor(String name) {
+        return loops.get(Math.floorMod(name.hashCode(), loops.size()));
     }
 
     private static Duration grace(Duration timeout) {
