@@ -45,6 +45,8 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserProbe.class);
     /** Left to recording, quitting and cleaning up once the page-load timeout is spent. */
     static final Duration RECORD_RESERVE = Duration.ofSeconds(2);
+    /** How long a killed browser process may take to exit before the profile is deleted anyway. */
+    static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final Optional<BrowserInstall> install;
@@ -183,8 +185,20 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
                 return;
             }
             String marker = dir.toString();
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(marker))
-                    .orElse(false)).forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> left = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .map(c -> c.contains(marker)).orElse(false)).toList();
+            left.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : left) {
+                try {
+                    // Bounded: the profile is deleted next, and a dying browser may still be writing to it.
+                    p.onExit().get(KILL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    LOG.warn("browser process {} did not exit within {} ms of a kill", p.pid(), KILL_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
 
         private void deleteProfile() {
