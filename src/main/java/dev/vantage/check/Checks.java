@@ -2,6 +2,7 @@ package dev.vantage.check;
 
 import dev.vantage.probe.SiteEvidence;
 
+import dev.vantage.check.browser.BrowserChecks;
 import dev.vantage.check.exposure.ExposureChecks;
 import dev.vantage.check.load.LoadChecks;
 import dev.vantage.check.performance.CachingCheck;
@@ -53,7 +54,8 @@ public final class Checks {
             ExposureChecks.all(),
             RateLimitChecks.all(),
             List.<Check>of(new CompressionCheck(), new CachingCheck()),
-            LoadChecks.all(SiteEvidence::load))
+            LoadChecks.all(SiteEvidence::load),
+            BrowserChecks.all())
             .<Check>flatMap(List::stream).toList();
     }
 

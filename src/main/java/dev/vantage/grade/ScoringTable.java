@@ -166,6 +166,28 @@ public final class ScoringTable {
         put(m, -10, "load-p95-over-threshold", "load-degradation-severe");
         put(m, -15, "load-errors-over-threshold");
         put(m, -20, "load-stopped-early");
+        // browser audit (docs/browser.md, 2026.11-5): not run or failed costs nothing
+        put(m, 0, "browser-not-run", "browser-audit-failed");
+        // security.mixed-content: W3C active / passive categories; passive as MDN's CSP "http: in passive only"
+        put(m, 0, "mixed-content-none", "mixed-content-not-https");
+        put(m, -10, "mixed-content-passive");
+        put(m, -20, "mixed-content-active");
+        // security.subresource-integrity: MDN Observatory's SRI test, rendered DOM instead of raw HTML
+        put(m, 5, "sri-implemented-and-external-scripts-loaded-securely");
+        put(m, 0, "sri-not-implemented-but-all-scripts-loaded-from-secure-origin",
+                "sri-not-implemented-but-no-scripts-loaded");
+        put(m, -5, "sri-not-implemented-but-external-scripts-loaded-securely");
+        put(m, -20, "sri-implemented-but-external-scripts-not-loaded-securely");
+        put(m, -50, "sri-not-implemented-and-external-scripts-not-loaded-securely");
+        // reliability.console-errors
+        put(m, 0, "console-errors-none");
+        put(m, -5, "console-errors-found");
+        // performance.web-vitals: Core Web Vitals thresholds
+        put(m, 0, "web-vitals-good", "web-vitals-not-measured");
+        put(m, -5, "web-vitals-needs-improvement");
+        put(m, -10, "web-vitals-poor");
+        // launch.third-parties-before-consent: informs only
+        put(m, 0, "third-parties-none-before-interaction", "third-parties-before-interaction");
 
         Map<String, Grade> caps = new java.util.LinkedHashMap<>();
         // an invalid or expired certificate: browsers show a full-page warning, so no better than C
@@ -197,7 +219,7 @@ public final class ScoringTable {
     }
 
     /** Bumped whenever a modifier or cap changes, so stored grades stay explainable. */
-    private static final String VERSION = "2026.11-4";
+    private static final String VERSION = "2026.11-5";
 
     private static void put(Map<String, Integer> table, int modifier, String... results) {
         for (String r : results) {

@@ -15,6 +15,8 @@ public enum ProbeKind {
     TLS_INSPECTION(RunKind.AUDIT),
     /** Sensitive paths, served scripts, error handling, TRACE, security.txt, health endpoint. */
     EXPOSURE(RunKind.AUDIT),
+    /** One load of the final page in a fresh headless Chromium, when one is installed (docs/browser.md). */
+    BROWSER(RunKind.AUDIT),
     /** The opt-in rate-limit burst (sends nothing unless configured). */
     RATE_LIMIT(RunKind.AUDIT),
     /** The opt-in load run (sends nothing unless configured and owner-verified). */

@@ -18,9 +18,20 @@ public record RunPlan(RunKind kind, URI target, ProbeOptions options, Set<ProbeK
         probes = Set.copyOf(copy);
     }
 
-    /** Every probe: what the one-shot {@code check} sends (a pulse plus an audit, plus the load run if configured). */
+    /**
+     * Every probe but the browser audit: what the one-shot {@code check} sends (a pulse plus an audit, plus the load
+     * run if configured). Starting Chromium costs seconds and memory on every run, so the browser audit is sent only
+     * by plans that name it ({@link #withBrowser()}, the service's audits; docs/browser.md).
+     */
     public static RunPlan everything(URI target, ProbeOptions options) {
-        return new RunPlan(RunKind.AUDIT, target, options, EnumSet.allOf(ProbeKind.class));
+        return new RunPlan(RunKind.AUDIT, target, options, EnumSet.complementOf(EnumSet.of(ProbeKind.BROWSER)));
+    }
+
+    /** This plan with the browser audit added. */
+    public RunPlan withBrowser() {
+        EnumSet<ProbeKind> more = EnumSet.of(ProbeKind.BROWSER);
+        more.addAll(probes);
+        return new RunPlan(kind, target, options, more);
     }
 
     public boolean sends(ProbeKind probe) {

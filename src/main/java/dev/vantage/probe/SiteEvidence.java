@@ -1,6 +1,7 @@
 package dev.vantage.probe;
 
 import dev.vantage.probe.http.HttpExchange;
+import dev.vantage.probe.browser.BrowserEvidence;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.http.RedirectChain;
 import dev.vantage.probe.load.LoadEvidence;
@@ -25,11 +26,22 @@ import java.util.Optional;
  *                    absent when the run did not get that far
  * @param rateLimit   the opt-in rate-limit burst, absent unless configured
  * @param load        the opt-in load run (open model, bounded), absent unless configured
+ * @param browser     the headless-Chromium load of the final page, absent unless planned and a browser is
+ *                    installed (docs/browser.md)
  */
 public record SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
                            Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe,
                            Optional<TlsInspection> tls, Optional<ExposureEvidence> exposure,
-                           Optional<RateLimitEvidence> rateLimit, Optional<LoadEvidence> load) {
+                           Optional<RateLimitEvidence> rateLimit, Optional<LoadEvidence> load,
+                           Optional<BrowserEvidence> browser) {
+
+    /** Evidence of a run without a browser audit. */
+    public SiteEvidence(URI target, Instant startedAt, Duration took, RedirectChain page,
+                        Optional<RedirectChain> httpUpgrade, Optional<HttpExchange> corsProbe,
+                        Optional<TlsInspection> tls, Optional<ExposureEvidence> exposure,
+                        Optional<RateLimitEvidence> rateLimit, Optional<LoadEvidence> load) {
+        this(target, startedAt, took, page, httpUpgrade, corsProbe, tls, exposure, rateLimit, load, Optional.empty());
+    }
 
     /** The chain that starts on plain HTTP, whichever field holds it. */
     public Optional<RedirectChain> plainHttpChain() {

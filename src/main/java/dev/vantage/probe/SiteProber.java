@@ -1,5 +1,7 @@
 package dev.vantage.probe;
 
+import dev.vantage.probe.browser.BrowserEvidence;
+import dev.vantage.probe.browser.BrowserProbe;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.exposure.ExposureProbe;
 import dev.vantage.probe.exposure.ExposureSettings;
@@ -29,8 +31,8 @@ import java.util.Optional;
 
 /**
  * Runs the probes of one {@link RunPlan} and gathers the evidence: the page (redirects followed) always, and as
- * planned the plain-HTTP upgrade chain, the TLS inspection, the CORS probe, the exposure probe, the opt-in
- * rate-limit burst and the opt-in load run. The returned future never fails: failures are evidence.
+ * planned the plain-HTTP upgrade chain, the TLS inspection, the CORS probe, the exposure probe, the browser audit,
+ * the opt-in rate-limit burst and the opt-in load run. The returned future never fails: failures are evidence.
  *
  * <p>The trust stores are loaded once, in the constructor (it reads files: build the prober off the event loop).
  * Each {@link #probe} owns its own {@link HttpProber} and closes it when done.
@@ -78,13 +80,15 @@ public final class SiteProber {
             Future<Optional<HttpExchange>> cors = planned(plan, new CorsProbe(http), after, deadline);
             Future<Optional<ExposureEvidence>> exposure = cors.compose(x -> planned(plan,
                     new ExposureProbe(vertx, trust, ExposureSettings.defaults()), after, deadline));
-            Future<Optional<RateLimitEvidence>> rateLimit = exposure.compose(x -> planned(plan,
+            Future<Optional<BrowserEvidence>> browser = exposure.compose(x -> planned(plan,
+                    new BrowserProbe(vertx), after, deadline)).map(o -> o.flatMap(x -> x));
+            Future<Optional<RateLimitEvidence>> rateLimit = browser.compose(x -> planned(plan,
                     new RateLimitProbe(vertx, trust), after, deadline)).map(o -> o.flatMap(x -> x));
             Future<Optional<LoadEvidence>> load = rateLimit.compose(x -> planned(plan,
                     new LoadRunProbe(vertx, http), after, deadline)).map(o -> o.flatMap(x -> x));
             return load.map(loaded -> new SiteEvidence(target, startedAt,
                     Duration.ofNanos(System.nanoTime() - started), page.result(), upgrade.result(),
-                    cors.result(), tls.result(), exposure.result(), rateLimit.result(), loaded));
+                    cors.result(), tls.result(), exposure.result(), rateLimit.result(), loaded, browser.result()));
         }).recover(error -> Future.succeededFuture(unexpected(target, startedAt, started, error)))
                 .eventually(() -> http.close().otherwiseEmpty());
     }

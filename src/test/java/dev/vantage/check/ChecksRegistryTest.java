@@ -26,17 +26,19 @@ class ChecksRegistryTest {
         for (Check check : Checks.all()) {
             assertThat(seen.add(check.id())).as("duplicate id " + check.id()).isTrue();
             // TLS checks keep the tls.* ids SSL Labs users know; they belong to the Security area.
-            String prefix = check.id().startsWith("tls.") && check.area() == Area.SECURITY ? "tls" : check.area().id();
+            // Launch-readiness checks use the short "launch." prefix.
+            String prefix = check.id().startsWith("tls.") && check.area() == Area.SECURITY ? "tls"
+                    : check.area() == Area.LAUNCH_READINESS ? "launch" : check.area().id();
             assertThat(check.id()).matches(prefix + "\\.[a-z0-9-]+");
             assertThat(check.title()).isNotBlank();
         }
-        assertThat(seen).hasSize(41);
+        assertThat(seen).hasSize(46);
     }
 
     @Test
     void tableCarriesItsVersionAndCaps() {
         ScoringTable table = ScoringTable.current();
-        assertThat(table.version()).isEqualTo("2026.11-4");
+        assertThat(table.version()).isEqualTo("2026.11-5");
         assertThat(table.cap("tls-rating-t")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("F"));
         assertThat(table.cap("tls-certificate-expiry-expired")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("F"));
         assertThat(table.cap("hsts-invalid-cert")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("C"));

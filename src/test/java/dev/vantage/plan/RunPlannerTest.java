@@ -23,7 +23,7 @@ class RunPlannerTest {
     void anAuditSendsEveryAuditProbeAnEnabledCheckReads() {
         assertThat(RunPlanner.probes(RunKind.AUDIT, CheckSelection.ALL, Checks.all(), true))
                 .isEqualTo(EnumSet.of(ProbeKind.PAGE, ProbeKind.HTTP_UPGRADE, ProbeKind.CORS,
-                        ProbeKind.TLS_INSPECTION, ProbeKind.EXPOSURE, ProbeKind.RATE_LIMIT));
+                        ProbeKind.TLS_INSPECTION, ProbeKind.EXPOSURE, ProbeKind.BROWSER, ProbeKind.RATE_LIMIT));
         assertThat(RunPlanner.probes(RunKind.AUDIT, CheckSelection.ALL, Checks.all(), false))
                 .as("without a load block the silent load probe lets the load checks say 'not configured'")
                 .contains(ProbeKind.LOAD);

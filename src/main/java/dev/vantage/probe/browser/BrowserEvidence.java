@@ -1,0 +1,95 @@
+package dev.vantage.probe.browser;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What one headless-Chromium load of the final page saw, from the browser's own APIs (navigation and paint timing,
+ * resource timing, the DOM, the console log, the cookie jar), before any interaction.
+ *
+ * @param page        the URL that was loaded
+ * @param failure     why the load did not complete (start failure, deadline, crash); the lists hold what was
+ *                    recorded before it
+ * @param vitals      TTFB, FCP, LCP and CLS as the browser measured them
+ * @param resources   every subresource the page fetched (resource timing)
+ * @param tags        script and stylesheet elements with a source, and whether they carry {@code integrity}
+ * @param insecure    {@code http:} URLs the https page referenced (elements and fetched resources)
+ * @param console     console errors and uncaught exceptions
+ * @param cookies     cookies set before any interaction (names and attributes, never values)
+ */
+public record BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
+                              List<LoadedResource> resources, List<SubresourceTag> tags,
+                              List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies) {
+
+    public BrowserEvidence {
+        resources = List.copyOf(resources);
+        tags = List.copyOf(tags);
+        insecure = List.copyOf(insecure);
+        console = List.copyOf(console);
+        cookies = List.copyOf(cookies);
+    }
+
+    /** A load that produced nothing but its failure. */
+    public static BrowserEvidence failed(URI page, Duration took, String why) {
+        return new BrowserEvidence(page, took, Optional.of(why), PageVitals.NONE, List.of(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    /** {@code scheme://host:port} of a URL, lower case, the port made explicit; empty for opaque URLs. */
+    public static String origin(URI url) {
+        if (url.getScheme() == null || url.getHost() == null) {
+            return "";
+        }
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        int port = url.getPort() >= 0 ? url.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+        return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    /** True when {@code url} is of another origin than the page: a third party as the page's visitor sees it. */
+    public boolean thirdParty(String url) {
+        try {
+            String o = origin(URI.create(url));
+            return !o.isEmpty() && !o.equals(origin(page));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The distinct third-party origins the page contacted, in the order first seen. */
+    public List<String> thirdPartyOrigins() {
+        return resources.stream().map(LoadedResource::url).filter(this::thirdParty)
+                .map(u -> origin(URI.create(u))).distinct().toList();
+    }
+
+    /** Bytes over the wire for the document and its subresources (0 where the browser hides the size). */
+    public long transferBytes() {
+        return vitals.documentBytes() + resources.stream().mapToLong(LoadedResource::transferBytes).sum();
+    }
+
+    /** The browser's timing of the page, in milliseconds from navigation start; empty where it measured none. */
+    public record PageVitals(OptionalDouble ttfbMillis, OptionalDouble fcpMillis, OptionalDouble lcpMillis,
+                             OptionalDouble cls, long documentBytes) {
+        public static final PageVitals NONE = new PageVitals(OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), 0);
+    }
+
+    /** One resource timing entry: URL, what started it ({@code script}, {@code img}, {@code fetch}…), its bytes. */
+    public record LoadedResource(String url, String initiator, long transferBytes) {
+    }
+
+    /** A {@code <script src>} ({@code script}) or {@code <link rel=stylesheet>} ({@code style}). */
+    public record SubresourceTag(String kind, String url, boolean integrity) {
+    }
+
+    /** An {@code http:} URL referenced by an https page, and what referenced it (element or initiator). */
+    public record InsecureReference(String url, String kind) {
+    }
+
+    /** A cookie in the jar after load; its value is never kept. */
+    public record BrowserCookie(String name, String domain, boolean secure, boolean httpOnly, String sameSite) {
+    }
+}
