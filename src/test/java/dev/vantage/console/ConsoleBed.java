@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ConsoleBed implements AutoCloseable {
 
     static final String EDITOR = "console-editor-token-0123456789";
+    static final String VIEWER = "console-viewer-token-9876543210";
+    /** A session cookie nobody signed in for. */
+    static final String COOKIE_FORGED = ConsoleAuth.COOKIE + "=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     /** Quoted by the Referrer-Policy check into its finding: must reach the page as text, never as an element. */
     static final String HOSTILE = "<img src=/x id=injected>";
 
@@ -52,6 +55,7 @@ final class ConsoleBed implements AutoCloseable {
                 auth:
                   tokens:
                     - {name: ci, token: "${E}", role: editor}
+                    - {name: reader, token: "${V}", role: viewer}
                 targets:
                   - name: shop
                     url: "http://127.0.0.1:%2$d/shop"
@@ -63,7 +67,7 @@ final class ConsoleBed implements AutoCloseable {
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
                 """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort());
-        Secrets secrets = new Secrets(Map.of("E", EDITOR)::get);
+        Secrets secrets = new Secrets(Map.of("E", EDITOR, "V", VIEWER)::get);
         VantageConfig config = new ConfigLoader(secrets).parse(yaml, "test").config().orElseThrow();
         service = new VantageService(ProbePipeline::new, new JsonReportRenderer()::render, secrets, "console");
         service.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -87,6 +91,46 @@ final class ConsoleBed implements AutoCloseable {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form post as a browser sends it; {@code headers} are name, value pairs (a cookie, Origin, ...). */
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in with {@code token}; returns the {@code Cookie} header value of the session. */
+    String signIn(String token) throws Exception {
+        HttpResponse<String> r = post("/login", Map.of("token", token));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        String set = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    /** The CSRF token of the first form on a page. */
+    static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a csrf field in " + page).isTrue();
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
