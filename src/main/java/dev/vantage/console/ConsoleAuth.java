@@ -68,7 +68,8 @@ final class ConsoleAuth {
     /**
      * Refuses a post another site's page made: {@code Sec-Fetch-Site} other than same-origin (or a direct
      * navigation), or an {@code Origin} whose host differs from the one asked. Absent headers (old browsers,
-     * scripts) leave the decision to the session and CSRF token.
+     * scripts) leave the decision to the session and CSRF token, and so does {@code Origin: null}: browsers send
+     * that for their own same-origin forms under the {@code Referrer-Policy: no-referrer} every answer carries.
      */
     static void sameOrigin(HttpServerRequest req) {
         String site = req.getHeader("Sec-Fetch-Site");
@@ -76,7 +77,7 @@ final class ConsoleAuth {
             throw new ApiException(403, "a form of another site (Sec-Fetch-Site: " + site + ") cannot post here");
         }
         String origin = req.getHeader("Origin");
-        if (origin != null && !sameHost(origin, req)) {
+        if (origin != null && !origin.equals("null") && !sameHost(origin, req)) {
             throw new ApiException(403, "a form from " + origin + " cannot post here");
         }
     }

@@ -34,7 +34,15 @@ final class ConsoleBed implements AutoCloseable {
     /** Quoted by the Referrer-Policy check into its finding: must reach the page as text, never as an element. */
     static final String HOSTILE = "<img src=/x id=injected>";
 
+    /** What {@code /blog} sends once {@link #harden()}ed: the headers the security area looks for. */
+    private static final Map<String, String> HARDENING = Map.of(
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer",
+            "Cross-Origin-Opener-Policy", "same-origin", "Cross-Origin-Resource-Policy", "same-origin",
+            "Permissions-Policy", "geolocation=()");
+
     private final Vertx site = Vertx.vertx();
+    private volatile boolean hardened;
     private final HttpServer server;
     final VantageService service;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,7 +52,10 @@ final class ConsoleBed implements AutoCloseable {
             if (req.path().equals("/backoffice")) {
                 req.response().putHeader("Referrer-Policy", HOSTILE);
             }
-            boolean page = req.path().equals("/shop") || req.path().equals("/backoffice");
+            if (req.path().equals("/blog") && hardened) {
+                HARDENING.forEach(req.response()::putHeader);
+            }
+            boolean page = req.path().equals("/shop") || req.path().equals("/backoffice") || req.path().equals("/blog");
             req.response().setStatusCode(page ? 200 : 404).putHeader("Content-Type", "text/html")
                     .end("<!doctype html><title>site</title>");
         }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
@@ -77,6 +88,24 @@ final class ConsoleBed implements AutoCloseable {
                 assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
             }
         }
+    }
+
+    /** {@code /blog} on the loopback site, not a target until a test adds it; plain until {@link #harden()}. */
+    String blogUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + "/blog";
+    }
+
+    /** From now on {@code /blog} sends the security headers. */
+    void harden() {
+        hardened = true;
+    }
+
+    /**
+     * The console as a browser must reach it to keep a {@code __Host-} cookie over plain http: Chromium treats
+     * {@code localhost} (not {@code 127.0.0.1}) as a secure context.
+     */
+    String localBase() {
+        return "http://localhost:" + service.port();
     }
 
     String base() {
