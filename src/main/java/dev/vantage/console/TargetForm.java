@@ -41,7 +41,7 @@ public record TargetForm(String name, String url, String schedule, String audit,
     static TargetForm of(TargetSpec spec) {
         return new TargetForm(spec.name(), spec.url().toString(), cadence(spec.schedule()),
                 spec.audit().map(TargetForm::cadence).orElse(""), spec.timeout().map(Durations::format).orElse(""),
-                spec.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                new java.util.TreeMap<>(spec.labels()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("\n")),
                 spec.publicStatus(), Map.of());
     }

@@ -48,6 +48,11 @@ final class ConsoleBed implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ConsoleBed(Path dir) throws Exception {
+        this(dir, "{per-second: 50, burst: 100}");
+    }
+
+    /** @param rateLimit the {@code server.rate-limit} setting, which the sign-in form shares with the API */
+    ConsoleBed(Path dir, String rateLimit) throws Exception {
         server = site.createHttpServer().requestHandler(req -> {
             if (req.path().equals("/backoffice")) {
                 req.response().putHeader("Referrer-Policy", HOSTILE);
@@ -60,7 +65,7 @@ final class ConsoleBed implements AutoCloseable {
                     .end("<!doctype html><title>site</title>");
         }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         String yaml = """
-                server: {host: 127.0.0.1, port: 0}
+                server: {host: 127.0.0.1, port: 0, rate-limit: %3$s}
                 storage: {url: "jdbc:h2:file:%1$s"}
                 probing: {allow-loopback: true}
                 auth:
@@ -77,7 +82,7 @@ final class ConsoleBed implements AutoCloseable {
                     url: "http://127.0.0.1:%2$d/backoffice"
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
-                """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort());
+                """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort(), rateLimit);
         Secrets secrets = new Secrets(Map.of("E", EDITOR, "V", VIEWER)::get);
         VantageConfig config = new ConfigLoader(secrets).parse(yaml, "test").config().orElseThrow();
         service = new VantageService(ProbePipeline::new, new JsonReportRenderer()::render, secrets, "console");
