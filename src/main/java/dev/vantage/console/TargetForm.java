@@ -119,6 +119,11 @@ public record TargetForm(String name, String url, String schedule, String audit,
         return problems.containsKey(field) ? "true" : "false";
     }
 
+    /** {@code aria-describedby} of a field: its hint, and its problems when it has any. */
+    public String describedBy(String field) {
+        return field + "-hint" + (problems.containsKey(field) ? " " + field + "-problems" : "");
+    }
+
     /** The field a problem names: the first segment of its path, if the form has that field. */
     static String field(String problem) {
         int end = 0;

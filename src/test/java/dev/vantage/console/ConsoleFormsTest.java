@@ -138,7 +138,8 @@ class ConsoleFormsTest {
         assertThat(problems(body, "name")).contains("name: \"Bad Name\" is not a valid name");
         assertThat(problems(body, "schedule")).contains("shorter than the minimum of 5s");
         assertThat(problems(body, "labels")).contains("\"nonsense\" is not key=value");
-        assertThat(body).contains("value=\"ftp://x\"", "aria-invalid=\"true\"");
+        assertThat(body).contains("value=\"ftp://x\"",
+                "aria-invalid=\"true\" aria-describedby=\"url-hint url-problems\"");
         HttpResponse<String> audit = bed.post("/targets", Map.of("csrf", csrf, "name", "often", "url",
                 bed.base() + "/", "schedule", "60s", "audit", "5m"), "Cookie", cookie);
         assertThat(audit.statusCode()).isEqualTo(400);
@@ -172,6 +173,20 @@ class ConsoleFormsTest {
         HttpResponse<String> delete = bed.post("/targets/blog/delete", Map.of("csrf", csrf), "Cookie", cookie);
         assertThat(delete.statusCode()).isEqualTo(303);
         assertThat(bed.call("GET", "/api/targets/blog", ConsoleBed.EDITOR).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aConfigFileTargetIsNotChangedFromTheConsole() throws Exception {
+        String cookie = bed.signIn(ConsoleBed.EDITOR);
+        String csrf = ConsoleBed.csrf(bed.get("/targets/shop/edit", "Cookie", cookie).body());
+        HttpResponse<String> save = bed.post("/targets/shop", Map.of("csrf", csrf, "url", bed.base() + "/x",
+                "schedule", "60s"), "Cookie", cookie);
+        assertThat(save.statusCode()).isEqualTo(409);
+        assertThat(save.body()).contains("role=\"alert\"", "config");
+        HttpResponse<String> delete = bed.post("/targets/shop/delete", Map.of("csrf", csrf), "Cookie", cookie);
+        assertThat(delete.statusCode()).isEqualTo(409);
+        assertThat(bed.call("GET", "/api/targets/shop", ConsoleBed.EDITOR).body()).contains("/shop\"")
+                .doesNotContain("/x\"");
     }
 
     /** The problem list shown right after the field {@code id}, up to the end of its paragraph. */

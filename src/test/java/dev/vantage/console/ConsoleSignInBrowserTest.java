@@ -10,8 +10,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -63,7 +66,7 @@ class ConsoleSignInBrowserTest {
         browser.get(bed.localBase() + "/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Error 401");
         expectOnly(401);
-        browser.findElement(By.linkText("Sign in")).click();
+        submit(By.linkText("Sign in"));
         chromium.check("/login", "sign-in");
 
         signIn("not-a-token");
@@ -81,20 +84,20 @@ class ConsoleSignInBrowserTest {
         });
         chromium.check("/ signed in", "targets-editor");
 
-        browser.findElement(By.linkText("Add a target")).click();
+        submit(By.linkText("Add a target"));
         chromium.check("/add-target", "add-target");
         fill("name", "blog");
         fill("url", "ftp://x");
         fill("schedule", "0 0 3 1 1 ?");
         fill("labels", "team=web");
-        browser.findElement(By.cssSelector("form.target button[type=submit]")).click();
+        submit(By.cssSelector("form.target button[type=submit]"));
         assertThat(browser.findElement(By.id("url-problems")).getText())
                 .startsWith("url: \"ftp://x\" is not an absolute http:// or https:// URL");
         assertThat(browser.findElement(By.id("url")).getAttribute("aria-invalid")).isEqualTo("true");
         expectOnly(400);
         chromium.check("/targets (refused)", "add-target-problems");
         fill("url", bed.blogUrl());
-        browser.findElement(By.cssSelector("form.target button[type=submit]")).click();
+        submit(By.cssSelector("form.target button[type=submit]"));
         assertThat(browser.getCurrentUrl()).isEqualTo(bed.localBase() + "/targets/blog");
         assertThat(chromium.text()).contains("No result yet");
         chromium.check("/targets/blog", "target-added");
@@ -111,7 +114,7 @@ class ConsoleSignInBrowserTest {
         assertThat(grade()).as("grade after the site added its headers").isNotEqualTo(plain);
         chromium.check("/targets/blog second audit", "report-card-hardened");
 
-        browser.findElement(By.cssSelector("form.signout button")).click();
+        submit(By.cssSelector("form.signout button"));
         assertThat(browser.getCurrentUrl()).isEqualTo(bed.localBase() + "/login");
         assertThat(browser.manage().getCookieNamed(ConsoleAuth.COOKIE)).isNull();
         chromium.check("/login after sign-out", "signed-out");
@@ -147,7 +150,7 @@ class ConsoleSignInBrowserTest {
         browser.executeScript("const f = document.createElement('form'); f.method = 'post';"
                 + "f.action = '/targets/shop/run'; const k = document.createElement('input'); k.type = 'hidden';"
                 + "k.name = 'kind'; k.value = 'audit'; f.appendChild(k); document.body.appendChild(f); f.submit();");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(b -> b.findElement(By.tagName("h1")).getText().startsWith("Error"));
         assertThat(chromium.text()).contains("Error 403", "CSRF token is missing or wrong");
         expectOnly(403);
@@ -157,7 +160,19 @@ class ConsoleSignInBrowserTest {
 
     private static void signIn(String token) {
         fill("token", token);
-        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        submit(By.cssSelector("form.signin button[type=submit]"));
+    }
+
+    /**
+     * Clicks what {@code control} finds and waits until the page it leads to has replaced this one: a post that
+     * redirects back to the same URL (a run) cannot be told apart by the address.
+     */
+    private static void submit(By control) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(control).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.readyState")));
     }
 
     private static void fill(String id, String value) {
@@ -168,7 +183,7 @@ class ConsoleSignInBrowserTest {
 
     private static void runAuditFromThePage() throws Exception {
         long before = audits("blog");
-        browser.findElement(By.xpath("//button[text()='Run an audit now']")).click();
+        submit(By.xpath("//button[text()='Run an audit now']"));
         assertThat(browser.getCurrentUrl()).as("back to the report card").isEqualTo(bed.localBase() + "/targets/blog");
         assertThat(audits("blog")).as("the button ran one audit").isEqualTo(before + 1);
         assertThat(browser.findElements(By.cssSelector("table.evidence tbody tr")).stream().map(WebElement::getText))
