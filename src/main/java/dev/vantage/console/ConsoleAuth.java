@@ -108,8 +108,12 @@ final class ConsoleAuth {
         return new Visitor(true, session.role().permits(Role.EDITOR), session.csrf(), true);
     }
 
-    /** Checks a token typed into the sign-in form; opens a session and returns its cookie, or empty. */
-    Optional<Cookie> signIn(String token) {
+    /**
+     * Checks a token typed into the sign-in form; opens a session and returns its cookie, or empty. A session the
+     * browser already had ends either way: each sign-in gets a fresh id, so an id planted before it is worth nothing.
+     */
+    Optional<Cookie> signIn(RoutingContext ctx, String token) {
+        sessionId(ctx).ifPresent(sessions::close);
         return bearer.roleOf(token == null ? "" : token.trim()).map(role -> cookie(sessions.open(role)));
     }
 

@@ -124,7 +124,7 @@ public final class ConsoleRoutes {
 
     private void signIn(RoutingContext ctx) {
         ConsoleAuth.sameOrigin(ctx.request());
-        Optional<io.vertx.core.http.Cookie> cookie = auth.signIn(ctx.request().getFormAttribute("token"));
+        Optional<io.vertx.core.http.Cookie> cookie = auth.signIn(ctx, ctx.request().getFormAttribute("token"));
         if (cookie.isEmpty()) {
             // No session, and the same answer for an empty, unknown or mistyped token.
             signInPage(ctx, 401, "That token is not one of the configured API tokens. Check it and try again.");

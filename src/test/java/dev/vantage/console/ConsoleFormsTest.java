@@ -66,6 +66,17 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void signingInAgainEndsTheSessionTheBrowserHad() throws Exception {
+        String first = bed.signIn(ConsoleBed.VIEWER);
+        HttpResponse<String> again = bed.post("/login", Map.of("token", ConsoleBed.EDITOR), "Cookie", first);
+        assertThat(again.statusCode()).isEqualTo(303);
+        String second = again.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(second).isNotEqualTo(first);
+        assertThat(bed.get("/", "Cookie", first).statusCode()).isEqualTo(401);
+        assertThat(bed.get("/", "Cookie", second).body()).contains("Add a target");
+    }
+
+    @Test
     void anEditorRunsAnAuditFromTheReportCard() throws Exception {
         String cookie = bed.signIn(ConsoleBed.EDITOR);
         String card = bed.get("/targets/shop", "Cookie", cookie).body();
