@@ -105,7 +105,9 @@ public final class ApiServer {
                 .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                         .end(text))
                 .onFailure(ctx::fail));
-        config.rateLimit().ifPresent(limit -> r.route("/api/*").handler(new ClientRateLimit(limit, System::nanoTime)));
+        // One bucket per client for the API and the console's sign-in form: guessing tokens costs the same on both.
+        java.util.Optional<ClientRateLimit> limit = config.rateLimit().map(l -> new ClientRateLimit(l, System::nanoTime));
+        limit.ifPresent(l -> r.route("/api/*").handler(l));
         r.route("/api/*").handler(auth);
         Handler read = Handler.of(Role.VIEWER);
         Handler write = Handler.of(Role.EDITOR);
@@ -133,7 +135,8 @@ public final class ApiServer {
         r.get("/api/targets/:name/history").handler(read.h).handler(this::history);
         new VerificationRoutes(targets).mount(r);
         new IncidentRoutes(vertx, targets).mount(r);
-        new dev.vantage.console.ConsoleRoutes(targets, auth).mount(r);
+        new dev.vantage.console.ConsoleRoutes(targets, auth, parser,
+                limit.<io.vertx.core.Handler<RoutingContext>>map(l -> l)).mount(r);
         r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no such resource: " + ctx.request().path())));
         r.route().failureHandler(this::failure);
         return r;

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class BearerAuth implements Handler<RoutingContext> {
 
-    static final String ROLE = "vantage.role";
+    /** Where the caller's {@link Role} is kept on the routing context; the console's session sign-in sets it too. */
+    public static final String ROLE = "vantage.role";
 
     private record Known(byte[] digest, Role role) {
     }
@@ -55,7 +56,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
     }
 
     /** Checks every known token (no early exit), so the time taken does not say which one nearly matched. */
-    Optional<Role> roleOf(String presented) {
+    public Optional<Role> roleOf(String presented) {
         byte[] d = digest(presented);
         Role found = null;
         for (Known k : tokens) {
@@ -64,6 +65,11 @@ public final class BearerAuth implements Handler<RoutingContext> {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** No token is configured: everyone reads, nobody writes. */
+    public boolean open() {
+        return tokens.isEmpty();
     }
 
     /** A handler that lets the request through only when the caller's role includes {@code required}. */

@@ -3,6 +3,11 @@ package dev.vantage.console;
 import dev.vantage.api.ApiException;
 import dev.vantage.api.BearerAuth;
 import dev.vantage.config.Role;
+import dev.vantage.config.TargetParser;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.config.UnusableTargetException;
+import dev.vantage.plan.RunRefusedException;
+import dev.vantage.probe.RunKind;
 import dev.vantage.schedule.NoSuchTargetException;
 import dev.vantage.service.TargetChangeRefused;
 import dev.vantage.service.TargetManager;
@@ -11,6 +16,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -20,13 +26,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The web console (docs/console.md): server-rendered, read-only pages of the targets and their report cards for
- * viewers, a public status page and grade badges for targets marked {@code public: true}, and the one stylesheet.
- * No script anywhere, so the pages carry a CSP that allows only Vantage's own stylesheet and images.
+ * The web console (docs/console.md): server-rendered pages of the targets and their report cards for viewers, sign-in
+ * with the API tokens, forms for editors (run now, add, edit, delete a target, judged by the API's parser), a public
+ * status page and grade badges for targets marked {@code public: true}, and the one stylesheet. No script anywhere,
+ * so the pages carry a CSP that allows only Vantage's own stylesheet and images.
  */
 public final class ConsoleRoutes {
 
@@ -39,38 +48,141 @@ public final class ConsoleRoutes {
             "icon.svg", "image/svg+xml");
 
     private final ConsoleData data;
-    private final Handler<RoutingContext> auth;
+    private final TargetManager targets;
+    private final TargetParser parser;
+    private final ConsoleAuth auth;
+    private final Optional<Handler<RoutingContext>> signInLimit;
     private final TemplateEngine templates =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "dev.vantage.console.templates");
     private final Map<String, Buffer> assets;
 
-    /** @param auth the API's bearer authentication, so a page needs the same viewer role as its API call */
-    public ConsoleRoutes(TargetManager targets, BearerAuth auth, Clock clock) {
+    /**
+     * @param bearer      the API's bearer authentication, so a page needs the same role as its API call
+     * @param parser      the API's target parser, so the forms give the API's answers
+     * @param signInLimit the API's per-client rate limit, also in front of the sign-in form (empty: none)
+     */
+    public ConsoleRoutes(TargetManager targets, BearerAuth bearer, TargetParser parser,
+                         Optional<Handler<RoutingContext>> signInLimit, Clock clock) {
         this.data = new ConsoleData(targets, clock);
-        this.auth = auth;
+        this.targets = targets;
+        this.parser = parser;
+        this.auth = new ConsoleAuth(bearer, new Sessions(clock));
+        this.signInLimit = signInLimit;
         this.assets = ASSETS.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(k -> k,
                 ConsoleRoutes::asset));
     }
 
-    public ConsoleRoutes(TargetManager targets, BearerAuth auth) {
-        this(targets, auth, Clock.systemUTC());
+    public ConsoleRoutes(TargetManager targets, BearerAuth bearer, TargetParser parser,
+                         Optional<Handler<RoutingContext>> signInLimit) {
+        this(targets, bearer, parser, signInLimit, Clock.systemUTC());
     }
 
     public void mount(Router r) {
+        Handler<RoutingContext> authenticate = auth::authenticate;
         Handler<RoutingContext> viewer = BearerAuth.requires(Role.VIEWER);
+        Handler<RoutingContext> editor = BearerAuth.requires(Role.EDITOR);
+        Handler<RoutingContext> form = auth::verifyForm;
         r.get("/console/:asset").handler(this::asset);
-        r.get("/").handler(ConsoleRoutes::pagePolicy).handler(auth).handler(viewer).handler(ctx ->
-                data.rows().onSuccess(rows -> html(ctx, 200, "index.jte", Map.of("rows", rows))).onFailure(ctx::fail));
-        r.get("/targets/:name").handler(ConsoleRoutes::pagePolicy).handler(auth).handler(viewer).handler(ctx ->
-                data.row(ctx.pathParam("name")).onSuccess(row -> html(ctx, 200, "target.jte", Map.of("row", row)))
+        r.get("/login").handler(ConsoleRoutes::pagePolicy).handler(ctx -> signInPage(ctx, 200, ""));
+        Route signIn = r.post("/login").handler(ConsoleRoutes::pagePolicy);
+        signInLimit.ifPresent(signIn::handler);
+        signIn.handler(this::signIn);
+        r.post("/logout").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(ctx -> {
+            ctx.response().addCookie(auth.signOut(ctx));
+            redirect(ctx, "/login");
+        });
+        r.get("/").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(viewer).handler(ctx ->
+                data.rows().onSuccess(rows -> page(ctx, 200, "index.jte", Map.of("rows", rows)))
                         .onFailure(ctx::fail));
+        r.get("/add-target").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(editor).handler(ctx ->
+                formPage(ctx, 200, TargetForm.blank(), false));
+        r.post("/targets").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(editor)
+                .handler(ctx -> save(ctx, Optional.empty()));
+        r.get("/targets/:name").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(viewer).handler(ctx ->
+                data.row(ctx.pathParam("name")).onSuccess(row -> page(ctx, 200, "target.jte", Map.of("row", row)))
+                        .onFailure(ctx::fail));
+        r.get("/targets/:name/edit").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(editor)
+                .handler(ctx -> targets.get(ctx.pathParam("name"))
+                        .onSuccess(t -> formPage(ctx, 200, TargetForm.of(t.spec()), true)).onFailure(ctx::fail));
+        r.post("/targets/:name").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(editor)
+                .handler(ctx -> targets.get(ctx.pathParam("name"))
+                        .onSuccess(t -> save(ctx, Optional.of(t.spec()))).onFailure(ctx::fail));
+        r.post("/targets/:name/delete").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form)
+                .handler(editor).handler(ctx -> targets.delete(ctx.pathParam("name"))
+                        .onSuccess(v -> redirect(ctx, "/")).onFailure(ctx::fail));
+        r.post("/targets/:name/run").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form)
+                .handler(editor).handler(this::run);
         r.get("/status").handler(ConsoleRoutes::pagePolicy).handler(ctx ->
-                data.status().onSuccess(rows -> html(ctx, 200, "status.jte", Map.of("rows", rows)))
+                data.status().onSuccess(rows -> page(ctx, 200, "status.jte", Map.of("rows", rows)))
                         .onFailure(ctx::fail));
         r.get("/badge/:file").handler(this::badge);
-        for (String path : List.of("/", "/targets/*", "/status", "/badge/*", "/console/*")) {
+        for (String path : List.of("/", "/login", "/logout", "/add-target", "/targets", "/targets/*", "/status",
+                "/badge/*", "/console/*")) {
             r.route(path).failureHandler(this::failure);
         }
+    }
+
+    private void signIn(RoutingContext ctx) {
+        ConsoleAuth.sameOrigin(ctx.request());
+        Optional<io.vertx.core.http.Cookie> cookie = auth.signIn(ctx, ctx.request().getFormAttribute("token"));
+        if (cookie.isEmpty()) {
+            // No session, and the same answer for an empty, unknown or mistyped token.
+            signInPage(ctx, 401, "That token is not one of the configured API tokens. Check it and try again.");
+            return;
+        }
+        ctx.response().addCookie(cookie.get());
+        redirect(ctx, "/");
+    }
+
+    private void signInPage(RoutingContext ctx, int status, String problem) {
+        html(ctx, status, "login.jte", Map.of("visitor", auth.visitor(ctx), "problem", problem));
+    }
+
+    /** {@code kind=pulse|audit} from the button; back to the report card after the run (post, redirect, get). */
+    private void run(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        String kind = String.valueOf(ctx.request().getFormAttribute("kind"));
+        RunKind runKind = RunKind.parse(kind).filter(k -> k != RunKind.LOAD).orElseThrow(() ->
+                new ApiException(400, "kind: \"" + kind + "\" is not a run the console starts; use pulse or audit"));
+        targets.run(name, runKind).onSuccess(o -> redirect(ctx, "/targets/" + name)).onFailure(ctx::fail);
+    }
+
+    /** Creates ({@code base} empty) or updates a target from the form; the form again, with its problems, if refused. */
+    private void save(RoutingContext ctx, Optional<TargetSpec> base) {
+        TargetForm form = TargetForm.from(ctx.request().formAttributes(), base.map(TargetSpec::name));
+        List<String> problems = new ArrayList<>();
+        var tree = form.tree(base, problems);
+        Optional<TargetSpec> spec = parser.parse(tree, "", problems);
+        if (!problems.isEmpty() || spec.isEmpty()) {
+            formPage(ctx, 400, form.withProblems(problems), base.isPresent());
+            return;
+        }
+        (base.isPresent() ? targets.update(spec.get()) : targets.create(spec.get()))
+                .onSuccess(t -> redirect(ctx, "/targets/" + t.spec().name()))
+                .onFailure(e -> {
+                    if (e instanceof TargetChangeRefused refused
+                            && refused.reason() != TargetChangeRefused.Reason.NOT_FOUND) {
+                        formPage(ctx, 409, form.withProblems(List.of(e.getMessage())), base.isPresent());
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
+    }
+
+    private void formPage(RoutingContext ctx, int status, TargetForm form, boolean editing) {
+        page(ctx, status, "target-form.jte", Map.of("form", form, "editing", editing));
+    }
+
+    /** A page that shows who is signed in and, to editors, the forms: gets the visitor besides {@code params}. */
+    private void page(RoutingContext ctx, int status, String template, Map<String, Object> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("visitor", auth.visitor(ctx));
+        html(ctx, status, template, all);
+    }
+
+    /** 303: the browser follows with a GET, so reloading the page does not post the form again. */
+    private static void redirect(RoutingContext ctx, String path) {
+        ctx.response().setStatusCode(303).putHeader("Location", path).end();
     }
 
     private void badge(RoutingContext ctx) {
@@ -130,6 +242,10 @@ public final class ConsoleRoutes {
                 || t instanceof TargetChangeRefused r && r.reason() == TargetChangeRefused.Reason.NOT_FOUND) {
             status = 404;
             problems = List.of(t.getMessage());
+        } else if (t instanceof TargetChangeRefused || t instanceof RunRefusedException
+                || t instanceof UnusableTargetException) {
+            status = 409;
+            problems = List.of(t.getMessage());
         } else if (t == null) {
             status = ctx.statusCode();
             problems = List.of(ctx.response().getStatusMessage());
@@ -139,7 +255,8 @@ public final class ConsoleRoutes {
             LOG.error("console {} failed", ctx.request().path(), t);
         }
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Content-Security-Policy", PAGE_POLICY));
-        html(ctx, status, "error.jte", Map.of("status", status, "problems", problems));
+        html(ctx, status, "error.jte", Map.of("status", status, "problems", problems,
+                "visitor", auth.visitor(ctx)));
     }
 
     private static Buffer asset(String name) {

@@ -28,30 +28,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ConsoleBed implements AutoCloseable {
 
     static final String EDITOR = "console-editor-token-0123456789";
+    static final String VIEWER = "console-viewer-token-9876543210";
+    /** A session cookie nobody signed in for. */
+    static final String COOKIE_FORGED = ConsoleAuth.COOKIE + "=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     /** Quoted by the Referrer-Policy check into its finding: must reach the page as text, never as an element. */
     static final String HOSTILE = "<img src=/x id=injected>";
 
+    /** What {@code /blog} sends once {@link #harden()}ed: the headers the security area looks for. */
+    private static final Map<String, String> HARDENING = Map.of(
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer",
+            "Cross-Origin-Opener-Policy", "same-origin", "Cross-Origin-Resource-Policy", "same-origin",
+            "Permissions-Policy", "geolocation=()");
+
     private final Vertx site = Vertx.vertx();
+    private volatile boolean hardened;
     private final HttpServer server;
     final VantageService service;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ConsoleBed(Path dir) throws Exception {
+        this(dir, "{per-second: 50, burst: 100}");
+    }
+
+    /** @param rateLimit the {@code server.rate-limit} setting, which the sign-in form shares with the API */
+    ConsoleBed(Path dir, String rateLimit) throws Exception {
         server = site.createHttpServer().requestHandler(req -> {
             if (req.path().equals("/backoffice")) {
                 req.response().putHeader("Referrer-Policy", HOSTILE);
             }
-            boolean page = req.path().equals("/shop") || req.path().equals("/backoffice");
+            if (req.path().equals("/blog") && hardened) {
+                HARDENING.forEach(req.response()::putHeader);
+            }
+            boolean page = req.path().equals("/shop") || req.path().equals("/backoffice") || req.path().equals("/blog");
             req.response().setStatusCode(page ? 200 : 404).putHeader("Content-Type", "text/html")
                     .end("<!doctype html><title>site</title>");
         }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         String yaml = """
-                server: {host: 127.0.0.1, port: 0}
+                server: {host: 127.0.0.1, port: 0, rate-limit: %3$s}
                 storage: {url: "jdbc:h2:file:%1$s"}
                 probing: {allow-loopback: true}
                 auth:
                   tokens:
                     - {name: ci, token: "${E}", role: editor}
+                    - {name: reader, token: "${V}", role: viewer}
                 targets:
                   - name: shop
                     url: "http://127.0.0.1:%2$d/shop"
@@ -62,8 +82,8 @@ final class ConsoleBed implements AutoCloseable {
                     url: "http://127.0.0.1:%2$d/backoffice"
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
-                """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort());
-        Secrets secrets = new Secrets(Map.of("E", EDITOR)::get);
+                """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort(), rateLimit);
+        Secrets secrets = new Secrets(Map.of("E", EDITOR, "V", VIEWER)::get);
         VantageConfig config = new ConfigLoader(secrets).parse(yaml, "test").config().orElseThrow();
         service = new VantageService(ProbePipeline::new, new JsonReportRenderer()::render, secrets, "console");
         service.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -73,6 +93,24 @@ final class ConsoleBed implements AutoCloseable {
                 assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
             }
         }
+    }
+
+    /** {@code /blog} on the loopback site, not a target until a test adds it; plain until {@link #harden()}. */
+    String blogUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + "/blog";
+    }
+
+    /** From now on {@code /blog} sends the security headers. */
+    void harden() {
+        hardened = true;
+    }
+
+    /**
+     * The console as a browser must reach it to keep a {@code __Host-} cookie over plain http: Chromium treats
+     * {@code localhost} (not {@code 127.0.0.1}) as a secure context.
+     */
+    String localBase() {
+        return "http://localhost:" + service.port();
     }
 
     String base() {
@@ -87,6 +125,46 @@ final class ConsoleBed implements AutoCloseable {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form post as a browser sends it; {@code headers} are name, value pairs (a cookie, Origin, ...). */
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in with {@code token}; returns the {@code Cookie} header value of the session. */
+    String signIn(String token) throws Exception {
+        HttpResponse<String> r = post("/login", Map.of("token", token));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        String set = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    /** The CSRF token of the first form on a page. */
+    static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a csrf field in " + page).isTrue();
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,29 +1,20 @@
 package dev.vantage.console;
 
-import dev.vantage.fixtures.RequiredTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,46 +25,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserTest {
 
-    /** Installed before any page script could run; the console has none, so the CSP cannot block it. */
-    private static final String VIOLATION_LISTENER = "window.__violations = [];"
-            + "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
-            + "e.violatedDirective + ' ' + e.blockedURI));";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path dir;
     static ConsoleBed bed;
+    static ConsoleBrowser chromium;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Path chromium = RequiredTool.binary("chromium", "apt-get install chromium");
-        Path driver = RequiredTool.binary("chromedriver", "apt-get install chromium-driver");
+        chromium = new ConsoleBrowser(dir.resolve("profile"));
+        browser = chromium.driver;
+        // Reading with a bearer token, as a script or an authenticating proxy does; sign-in is ConsoleSignInBrowserTest.
+        chromium.sendBearer(ConsoleBed.EDITOR);
         bed = new ConsoleBed(dir);
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"),
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // The pages need a viewer; until sign-in exists the browser sends the token as the API expects it.
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Bearer " + ConsoleBed.EDITOR)));
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", VIOLATION_LISTENER));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (browser != null) {
-                browser.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (bed != null) {
@@ -148,47 +119,15 @@ class ConsoleBrowserTest {
         });
     }
 
-    /** Loads {@code path}, checks what every console page must hold, and saves a screenshot as {@code shot}.png. */
     private static void open(String path, String shot) throws Exception {
-        browser.get(bed.base() + path);
-        assertClean(path);
-        assertAccessible(path);
-        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SCREENSHOTS.resolve(shot + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.open(bed.base() + path, shot);
     }
 
     private static void assertClean(String path) {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
-        assertThat(errors).as("browser console on " + path).isEmpty();
-        assertThat((List<?>) browser.executeScript("return window.__violations || [];"))
-                .as("CSP violations on " + path).isEmpty();
-    }
-
-    private static void assertAccessible(String path) {
-        assertThat(browser.findElements(By.tagName("h1"))).as("one h1 on " + path).hasSize(1);
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("lang on " + path).isNotBlank();
-        assertThat(browser.getTitle()).as("title of " + path).isNotBlank();
-        for (WebElement svg : browser.findElements(By.tagName("svg"))) {
-            boolean named = svg.getAttribute("aria-label") != null
-                    || !svg.findElements(By.xpath("./*[local-name()='title']")).isEmpty();
-            assertThat(named).as("an svg without title or aria-label on " + path).isTrue();
-        }
-        for (WebElement img : browser.findElements(By.tagName("img"))) {
-            assertThat(img.getAttribute("alt")).as("img alt on " + path).isNotNull();
-        }
-        for (WebElement field : browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
-            String id = field.getAttribute("id");
-            boolean labelled = field.getAttribute("aria-label") != null
-                    || id != null && !browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty();
-            assertThat(labelled).as("form field without a label on " + path).isTrue();
-        }
-        for (WebElement table : browser.findElements(By.tagName("table"))) {
-            assertThat(table.findElements(By.tagName("caption"))).as("table caption on " + path).hasSize(1);
-        }
+        chromium.assertClean(path);
     }
 
     private static String text() {
-        return browser.findElement(By.tagName("body")).getText();
+        return chromium.text();
     }
 }
