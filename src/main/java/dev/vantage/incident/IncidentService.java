@@ -3,9 +3,12 @@ package dev.vantage.incident;
 import dev.vantage.config.AlertsConfig;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.notify.AlertRepeater;
 import dev.vantage.notify.Channels;
 import dev.vantage.notify.DeliveryRepository;
+import dev.vantage.notify.Notification;
 import dev.vantage.notify.Notifier;
+import dev.vantage.notify.Sender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Shareable;
@@ -13,6 +16,7 @@ import io.vertx.core.shareddata.Shareable;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 
@@ -25,6 +29,8 @@ public record IncidentService(IncidentRepository incidents, MaintenanceRepositor
         implements Shareable {
 
     private static final String MAP = "vantage.incidents";
+    /** Open incidents repeated to Alertmanager: far more than any sane fleet has open at once. */
+    private static final int MAX_FIRING = 50_000;
 
     public static IncidentService of(Vertx vertx, DataSource ds, VantageConfig config) {
         MaintenanceRepository maintenance = new MaintenanceRepository(ds);
@@ -42,12 +48,20 @@ public record IncidentService(IncidentRepository incidents, MaintenanceRepositor
         vertx.sharedData().getLocalMap(MAP).put("service", service);
         AlertsConfig alerts = config.alerts();
         Notifier notifier = new Notifier(Channels.of(alerts), Channels.delivery(vertx, alerts, service.deliveries()));
+        new AlertRepeater(Channels.alertmanagers(alerts), Sender.webClient(vertx), alerts.delivery().timeout(),
+                Clock.systemUTC(), () -> vertx.executeBlocking(service::firing, false)).start(vertx);
         return new IncidentTracker(vertx, service, alerts, notifier, new UptimeMetrics(registry), Clock.systemUTC());
     }
 
     /** The service published on {@code vertx}, if incidents are enabled there. */
     public static Optional<IncidentService> published(Vertx vertx) {
         return Optional.ofNullable((IncidentService) vertx.sharedData().getLocalMap(MAP).get("service"));
+    }
+
+    /** Every open incident, as the notification that opened it; blocking. */
+    public List<Notification> firing() {
+        return incidents.list(Optional.empty(), true, MAX_FIRING).stream()
+                .map(i -> IncidentTracker.notification(Notification.Event.OPENED, i)).toList();
     }
 
     /** Uptime of a target at {@code now}; blocking. */

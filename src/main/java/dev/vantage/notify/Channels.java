@@ -14,6 +14,12 @@ public final class Channels {
         return alerts.channels().stream().map(Channels::of).toList();
     }
 
+    /** The Alertmanager channels, whose firing alerts {@link AlertRepeater} repeats. */
+    public static List<AlertmanagerChannel> alertmanagers(AlertsConfig alerts) {
+        return of(alerts).stream().filter(AlertmanagerChannel.class::isInstance)
+                .map(AlertmanagerChannel.class::cast).toList();
+    }
+
     static Channel of(AlertsConfig.Channel c) {
         return switch (c.type()) {
             case WEBHOOK -> new WebhookChannel(c.name(), c.url(), c.secret().orElseThrow(() ->

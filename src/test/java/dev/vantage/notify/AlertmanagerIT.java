@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real Alertmanager (Debian's {@code prometheus-alertmanager}, installed by .ci/run) receives Vantage's open and
  * resolve of one incident, twice each as a retry after a lost answer would send them, and routes them to a loopback
- * webhook receiver: one firing and one resolved notification arrive, no duplicate.
+ * webhook receiver: one firing and one resolved notification arrive, no duplicate; a repeat of the firing alert in
+ * between moves its end and notifies nobody.
  */
 class AlertmanagerIT {
 
@@ -117,6 +118,20 @@ class AlertmanagerIT {
             assertThat(a.path("annotations").path("summary").asText()).isEqualTo("shop is down");
         });
 
+        // A minute later the repeater tells Alertmanager it is still firing: the same alert with a later end, and no
+        // second notification (the route's repeat_interval is an hour).
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2));
+        AlertRepeater repeater = new AlertRepeater(List.of((AlertmanagerChannel) am), Sender.webClient(vertx),
+                Duration.ofSeconds(5), later, () -> io.vertx.core.Future.succeededFuture(List.of(open)));
+        assertThat(repeater.repeatOnce().await(30, TimeUnit.SECONDS)).isEqualTo(1);
+        JsonNode active = activeAlerts();
+        assertThat(active).singleElement().satisfies(a -> {
+            assertThat(a.path("labels").path("incident").asText()).isEqualTo("inc-a1b2c3");
+            assertThat(a.path("status").path("state").asText()).isEqualTo("active");
+            assertThat(Instant.parse(a.path("endsAt").asText())).as("the end moved with the repeat")
+                    .isAfter(Instant.now().plus(Duration.ofMinutes(6)));
+        });
+
         Notification resolve = new Notification(Notification.Event.RESOLVED, "inc-a1b2c3", "shop", "down", "",
                 "shop is down", open.evidence(), opened, Optional.of(Instant.now()),
                 Optional.of("2 consecutive pulses succeeded"));
@@ -128,6 +143,14 @@ class AlertmanagerIT {
         assertThat(routed).as("one firing, then one resolved: no duplicate").extracting(n -> n.path("status").asText())
                 .containsExactly("firing", "resolved");
         assertThat(attempts).hasSize(4).allMatch(DeliveryLog.Attempt::success);
+    }
+
+    private JsonNode activeAlerts() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/v2/alerts?active=true")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return parse(r.body());
     }
 
     private void awaitReady(int port) throws Exception {
