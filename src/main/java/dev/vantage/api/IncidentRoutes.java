@@ -59,6 +59,7 @@ final class IncidentRoutes {
                     ApiServer.json(ctx, 200, a);
                 }).onFailure(ctx::fail));
         r.post("/api/maintenance").handler(BearerAuth.requires(Role.EDITOR)).handler(this::startWindow);
+        r.delete("/api/maintenance/:id").handler(BearerAuth.requires(Role.EDITOR)).handler(this::endWindow);
     }
 
     private void list(RoutingContext ctx, Optional<String> target) {
@@ -104,6 +105,26 @@ final class IncidentRoutes {
         Future.all(names.stream().map(targets::get).toList())
                 .compose(v -> blocking(s -> s.maintenance().start(names, now, end, reason)))
                 .onSuccess(w -> ApiServer.json(ctx, 201, windowJson(w))).onFailure(ctx::fail);
+    }
+
+    /** Ends a running window now: pulses from here on count again, and a failing site opens its incident. */
+    private void endWindow(RoutingContext ctx) {
+        String raw = ctx.pathParam("id");
+        long id;
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            ctx.fail(new ApiException(400, "maintenance window id \"" + raw + "\" is not a number"));
+            return;
+        }
+        blocking(s -> s.maintenance().end(id, Instant.now())).onSuccess(w -> {
+            if (w.isEmpty()) {
+                ctx.fail(new ApiException(404, "no running maintenance window " + id
+                        + " (GET /api/maintenance lists the running ones)"));
+            } else {
+                ApiServer.json(ctx, 200, windowJson(w.get()));
+            }
+        }).onFailure(ctx::fail);
     }
 
     private static JsonNode body(RoutingContext ctx) {

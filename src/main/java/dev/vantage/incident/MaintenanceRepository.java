@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Blocking JDBC access to maintenance windows started through the API, and to the maintenance mark of pulse rows;
@@ -55,6 +56,44 @@ public final class MaintenanceRepository {
         }
     }
 
+    /**
+     * Ends window {@code id} at {@code at} if it is still running then; the window as it now stands, or empty when
+     * there is no such window or it had already ended (a conditional update, so two nodes ending it agree).
+     */
+    public Optional<Window> end(long id, Instant at) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE "
+                + "maintenance_windows SET ends_at = ? WHERE id = ? AND ends_at > ?")) {
+            ps.setObject(1, at.atOffset(ZoneOffset.UTC));
+            ps.setLong(2, id);
+            ps.setObject(3, at.atOffset(ZoneOffset.UTC));
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("ending maintenance window " + id, e);
+        }
+        return window(id);
+    }
+
+    private Optional<Window> window(long id) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, targets, "
+                + "starts_at, ends_at, reason FROM maintenance_windows WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(window(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading maintenance window " + id, e);
+        }
+    }
+
+    private static Window window(ResultSet rs) throws SQLException {
+        String t = rs.getString(2);
+        return new Window(rs.getLong(1), t.isEmpty() ? List.of() : Arrays.asList(t.split(",")),
+                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                rs.getString(5));
+    }
+
     /** Windows that have not ended at {@code at}, soonest ending first. */
     public List<Window> current(Instant at) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, targets, "
@@ -63,10 +102,7 @@ public final class MaintenanceRepository {
             List<Window> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String t = rs.getString(2);
-                    out.add(new Window(rs.getLong(1), t.isEmpty() ? List.of() : Arrays.asList(t.split(",")),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(),
-                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+                    out.add(window(rs));
                 }
             }
             return out;
