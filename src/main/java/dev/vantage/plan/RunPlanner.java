@@ -7,6 +7,7 @@ import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetOptions;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.RunKind;
@@ -38,12 +39,13 @@ public final class RunPlanner {
     }
 
     /**
-     * The plan of one run. A load run carries the ownership token (service-mode load is always owner-verified) and
-     * the idle p95 that the slowdown is measured against.
+     * The plan of one run. A load run carries the ownership token (service-mode load is always owner-verified); the
+     * idle p95 the slowdown is measured against is history, so it reaches grading through {@code CarriedEvidence},
+     * not the plan.
      *
      * @throws RunRefusedException for a load run of a target without a load block
      */
-    public RunPlan plan(TargetSpec spec, RunKind kind, Optional<String> token, Optional<Duration> idleP95) {
+    public RunPlan plan(TargetSpec spec, RunKind kind, Optional<String> token) {
         ProbeOptions options = TargetOptions.of(spec, probing, secrets);
         if (kind == RunKind.LOAD) {
             if (spec.load().isEmpty()) {
@@ -51,7 +53,7 @@ public final class RunPlanner {
                         + "run (docs/load.md)");
             }
             options = options.withLoad(spec.load().get()).withLoadContext(token
-                    .map(t -> LoadContext.verified(t, idleP95)).orElse(LoadContext.NONE));
+                    .map(LoadContext::verified).orElse(LoadContext.NONE));
         }
         return new RunPlan(kind, spec.url(), options, probes(kind, new CheckSelection(spec.enable(), spec.disable()),
                 checks, spec.load().isPresent()));
@@ -75,6 +77,18 @@ public final class RunPlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an audit's browser probe may load the page at all: Chromium cannot be held to the address rules, so it
+     * runs only under {@link AddressPolicy#ALLOW_INTERNAL} (docs/browser.md); elsewhere it sends nothing.
+     */
+    public boolean browserMayRun() {
+        return serviceAddressPolicy().equals(AddressPolicy.ALLOW_INTERNAL);
+    }
+
+    private AddressPolicy serviceAddressPolicy() {
+        return new AddressPolicy(probing.allowLoopback(), probing.allowPrivate());
     }
 
     /** The audit's schedule: the target's own, or every {@code probing.audit-every}. */
