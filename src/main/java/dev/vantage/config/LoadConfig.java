@@ -34,7 +34,8 @@ final class LoadConfig {
         Optional<Double> rate = required(n.child("rate")).flatMap(Node::number);
         Optional<Duration> duration = required(n.child("duration")).flatMap(d -> duration(d));
         Optional<Duration> warmup = duration(n.child("warmup"));
-        Optional<Integer> connections = n.child("connections").integer(1, LoadSettings.HARD_MAX_CONNECTIONS);
+        // Any whole number: the bound is LoadSettings', so the file and `--load-connections` say the same.
+        Optional<Integer> connections = n.child("connections").integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
         List<String> paths = n.child("paths").stringList();
         Optional<Duration> requestTimeout = duration(n.child("request-timeout"));
         Optional<Duration> p95 = duration(n.child("p95"));

@@ -23,8 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a stored target and a run kind into a {@link RunPlan}: which probes to send (only those an enabled check
- * reads, and only those of the kind), with which options. The service's one place for "what does this run send".
+ * Turns a target's settings into a {@link RunPlan}: which probes to send (only those an enabled check reads), with
+ * which options. The one place for "what does this run send", whether the settings come from the config file, the
+ * API or the flags of {@code vantage check} (which build the same {@link TargetSpec}, checked by the same
+ * {@code TargetFields} rules).
  */
 public final class RunPlanner {
 
@@ -57,6 +59,31 @@ public final class RunPlanner {
         }
         return new RunPlan(kind, spec.url(), options, probes(kind, new CheckSelection(spec.enable(), spec.disable()),
                 checks, spec.load().isPresent()));
+    }
+
+    /** A planner for {@code vantage check}: no secrets to resolve; the address policy is the run's own. */
+    public static RunPlanner forCommandLine(List<Check> checks) {
+        return new RunPlanner(new VantageConfig.Probing(true, true), Secrets.unresolved(), checks);
+    }
+
+    /**
+     * The plan of one {@code vantage check}: a pulse plus an audit (plus the load run when its flags opted in, sent
+     * without an ownership proof because the person running it confirmed it on the command line), every probe some
+     * selected check reads; the browser audit only when asked for.
+     */
+    public RunPlan oneShot(TargetSpec spec, OneShot run) {
+        ProbeOptions options = TargetOptions.of(spec, probing, secrets).withAddressPolicy(run.addressPolicy())
+                .withMaxBodyBytes(run.maxBodyBytes()).withRateLimit(run.rateLimit().orElse(null))
+                .withLoad(spec.load().orElse(null));
+        if (run.userAgent().isPresent()) {
+            options = options.withUserAgent(run.userAgent().get());
+        }
+        EnumSet<ProbeKind> probes = EnumSet.of(ProbeKind.PAGE);
+        new CheckSelection(spec.enable(), spec.disable()).apply(checks).forEach(c -> probes.addAll(c.needs()));
+        if (!run.browser()) {
+            probes.remove(ProbeKind.BROWSER);
+        }
+        return new RunPlan(RunKind.AUDIT, spec.url(), options, probes);
     }
 
     /**
