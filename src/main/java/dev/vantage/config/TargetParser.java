@@ -1,11 +1,8 @@
 package dev.vantage.config;
 
-import dev.vantage.check.CheckSelection;
 import dev.vantage.grade.Grade;
 
-import dev.vantage.probe.http.HeaderArg;
 import dev.vantage.probe.load.LoadSettings;
-import dev.vantage.probe.tls.TrustStores;
 import dev.vantage.target.TargetUrl;
 
 import dev.vantage.target.Durations;
@@ -15,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +27,8 @@ import java.util.regex.Pattern;
  * Reads one target from a YAML or JSON tree, reporting every problem with its path; shared by the config file, the
  * API and the store so all accept the same shape. What each may name differs only where trust differs: secret
  * references and arbitrary {@code ca-file} paths are the operator's alone. {@link #toJson} is the inverse, used to
- * store targets.
+ * store targets. Each field's rule is {@link TargetFields}', shared with {@code vantage check}'s flags; this class
+ * adds where in the tree a refused value was written.
  */
 public final class TargetParser {
 
