@@ -83,7 +83,7 @@ final class LoadConfig {
     }
 
     private static Optional<Duration> duration(Node n) {
-        return n.parsed(Durations::tryParse, "a duration like 10s, 500ms");
+        return n.checked(TargetFields::duration);
     }
 
     /** {@code "1%"} or {@code "0.5%"}: a percentage, never a bare number (is 1 one percent or all requests?). */

@@ -47,10 +47,15 @@ public final class TargetFields {
         }
     }
 
+    /** A duration of a probe setting (the load run's, the burst's), in the file's and the flags' words alike. */
+    public static Duration duration(String text) {
+        return Durations.tryParse(text).orElseThrow(() -> new IllegalArgumentException("\"" + text
+                + "\" is not a duration like 10s, 500ms"));
+    }
+
     /** A duration above 0 and at most {@link #MAX_TIMEOUT}. */
     public static Duration timeout(String text) {
-        Duration d = Durations.tryParse(text).orElseThrow(() -> new IllegalArgumentException("\"" + text
-                + "\" is not a duration like 10s, 1m"));
+        Duration d = duration(text);
         if (d.isZero() || d.isNegative() || d.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException(text + " must be more than 0 and at most "
                     + Durations.format(MAX_TIMEOUT));
