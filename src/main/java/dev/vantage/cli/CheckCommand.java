@@ -52,6 +52,7 @@ import java.util.concurrent.TimeoutException;
                 "  vantage check https://example.com/",
                 "  vantage check https://staging.internal/ --ca-file internal-ca.pem --fail-under B --format junit",
                 "  vantage check https://app.example.com/ --resolve app.example.com:443:10.0.0.5",
+                "  vantage check https://intranet.example/ --allow-private --browser",
                 "", "Exit codes: 0 ok, 1 grade below --fail-under, 2 usage error, 3 target unreachable, "
                 + "4 internal error."})
 public final class CheckCommand implements java.util.concurrent.Callable<Integer> {
@@ -71,7 +72,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     String failUnder;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-            description = "Total deadline of the probe run, e.g. 10s, 1500ms (default: ${DEFAULT-VALUE}).")
+            description = "Total deadline of the probe run, e.g. 10s, 1500ms; at most 5m, as timeout in the config "
+                    + "(default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "80",
