@@ -1,6 +1,15 @@
 package dev.vantage.cli;
 
+import dev.vantage.check.Check;
+import dev.vantage.check.CheckSelection;
 import dev.vantage.check.Checks;
+import dev.vantage.config.TargetFields;
+import dev.vantage.config.TargetSpec;
+import dev.vantage.pipeline.CarriedEvidence;
+import dev.vantage.plan.OneShot;
+import dev.vantage.plan.RunPlanner;
+import dev.vantage.probe.ProbeKind;
+import dev.vantage.probe.RunPlan;
 import dev.vantage.grade.Grade;
 import dev.vantage.grade.Grader;
 import dev.vantage.grade.ScoringTable;
@@ -9,15 +18,12 @@ import dev.vantage.pipeline.SiteAssessor;
 import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.http.Header;
-import dev.vantage.probe.http.Headers;
 import dev.vantage.probe.load.LoadSettings;
 import dev.vantage.probe.ratelimit.RateLimitSettings;
 import dev.vantage.report.Report;
 import dev.vantage.report.ReportFormat;
-import dev.vantage.target.Durations;
 import dev.vantage.probe.http.HeaderArg;
 import dev.vantage.target.ResolvePin;
-import dev.vantage.target.TargetUrl;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import picocli.CommandLine;
@@ -46,6 +52,7 @@ import java.util.concurrent.TimeoutException;
                 "  vantage check https://example.com/",
                 "  vantage check https://staging.internal/ --ca-file internal-ca.pem --fail-under B --format junit",
                 "  vantage check https://app.example.com/ --resolve app.example.com:443:10.0.0.5",
+                "  vantage check https://intranet.example/ --allow-private --browser",
                 "", "Exit codes: 0 ok, 1 grade below --fail-under, 2 usage error, 3 target unreachable, "
                 + "4 internal error."})
 public final class CheckCommand implements java.util.concurrent.Callable<Integer> {
@@ -65,7 +72,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     String failUnder;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-            description = "Total deadline of the probe run, e.g. 10s, 1500ms (default: ${DEFAULT-VALUE}).")
+            description = "Total deadline of the probe run, e.g. 10s, 1500ms; at most 5m, as timeout in the config "
+                    + "(default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "80",
@@ -114,20 +122,34 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
 
+    @Option(names = "--check", paramLabel = "ID",
+            description = "Run only this check, or the checks of a prefix such as tls. (repeatable; as checks.enable "
+                    + "in the config file). Probes no selected check reads are not sent.")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--skip-check", paramLabel = "ID",
+            description = "Never run this check or prefix (repeatable; as checks.disable in the config file).")
+    List<String> disable = new ArrayList<>();
+
+    @CommandLine.Mixin
+    BrowserOptions browser;
+
 
     @Override
     public Integer call() throws Exception {
-        URI target = parse(() -> TargetUrl.parse(url));
         ReportFormat reportFormat = reportFormat();
         Grade bar = failUnder == null ? null : Grade.parse(failUnder).orElseThrow(() -> new UsageException(
                 "--fail-under '" + failUnder + "' is not a grade: use one of A+, A, A-, B+, B, B-, C+, C, C-, D+, D, "
                         + "D-, F"));
-        ProbeOptions options = probeOptions();
         if (certWarnDays < 0 || certWarnDays > 365) {
             throw new UsageException("--cert-warn-days " + certWarnDays + " must be between 0 and 365");
         }
+        TargetSpec settings = targetSettings();
+        List<Check> checks = Checks.all(certWarnDays);
+        RunPlan plan = RunPlanner.forCommandLine(checks).oneShot(settings, oneShot());
+        URI target = plan.target();
 
-        Report report = run(target, options);
+        Report report = run(plan, new CheckSelection(settings.enable(), settings.disable()), checks);
         String rendered = reportFormat.renderer(useColour()).render(report);
         if (output != null) {
             writeOutput(rendered);
@@ -153,68 +175,72 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                 "--format '" + format + "' is not known: use one of " + ReportFormat.choices()));
     }
 
-    ProbeOptions probeOptions() {
-        Duration deadline = parse(() -> Durations.parse(timeout));
-        if (deadline.isZero() || deadline.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new UsageException("--timeout " + timeout + " must be between 1ms and 10m");
+    /**
+     * The flags as the same settings record the config file and the API produce, each value checked by the same
+     * {@link TargetFields} rule, so a bad value gets the same words with the flag in front.
+     */
+    TargetSpec targetSettings() {
+        URI target = flag(null, () -> TargetFields.url(url));
+        Duration deadline = flag("--timeout", () -> TargetFields.timeout(timeout));
+        int port = flag("--http-port", () -> TargetFields.httpPort(httpPort));
+        Optional<Path> ca = caFile == null ? Optional.empty()
+                : Optional.of(flag("--ca-file", () -> TargetFields.caFile(caFile)));
+        Map<String, String> pins = new LinkedHashMap<>();
+        for (String r : resolve) {
+            ResolvePin pin = flag("--resolve", () -> TargetFields.resolvePin(r));
+            pins.put(pin.key(), pin.address());
         }
-        if (httpPort < 1 || httpPort > 65535) {
-            throw new UsageException("--http-port " + httpPort + " is out of range: it must be from 1 to 65535");
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String h : headers) {
+            Header header = flag("--header", () -> HeaderArg.parse(h));
+            if (extra.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(header.name()))) {
+                throw new UsageException("--header: header '" + header.name() + "' is given twice: a target sends "
+                        + "one value per header");
+            }
+            extra.put(header.name(), header.value());
         }
+        enable.forEach(id -> flag("--check", () -> TargetFields.checkName(id)));
+        disable.forEach(id -> flag("--skip-check", () -> TargetFields.checkName(id)));
+        Optional<LoadSettings> loadRun = flag(null, () -> load.settings(targetPath(target)));
+        return TargetSpec.commandLine(target, enable, disable, deadline, extra, ca, pins, port, loadRun);
+    }
+
+    /** What only the one-shot run decides: address policy, User-Agent, body cap, burst, browser. */
+    OneShot oneShot() {
         if (maxBody < 1024 || maxBody > 64L * 1024 * 1024) {
             throw new UsageException("--max-body " + maxBody + " must be between 1024 and 67108864 bytes");
         }
-        Map<String, String> pins = new LinkedHashMap<>();
-        for (String r : resolve) {
-            ResolvePin pin = parse(() -> ResolvePin.parse(r));
-            pins.put(pin.key(), pin.address());
+        if (userAgent != null && (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20))) {
+            throw new UsageException("--user-agent must be non-empty printable text");
         }
-        List<Header> extra = new ArrayList<>();
-        for (String h : headers) {
-            extra.add(parse(() -> HeaderArg.parse(h)));
+        if (browser.requested() && !allowPrivate) {
+            throw new UsageException("--browser needs --allow-private: a page can make Chromium fetch any address, "
+                    + "your network's included, and the address rules of the other probes cannot be held inside it "
+                    + "(docs/browser.md)");
         }
-        ProbeOptions options = ProbeOptions.defaults().withTimeout(deadline).withHttpPort(httpPort)
-                .withResolve(pins).withExtraHeaders(new Headers(extra)).withMaxBodyBytes(maxBody)
-                .withAddressPolicy(allowPrivate ? AddressPolicy.ALLOW_INTERNAL : AddressPolicy.ONE_SHOT);
-        if (userAgent != null) {
-            if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20)) {
-                throw new UsageException("--user-agent must be non-empty printable text");
-            }
-            options = options.withUserAgent(userAgent);
-        }
-        Optional<RateLimitSettings> burst = parse(rateLimit::settings);
-        if (burst.isPresent()) {
-            options = options.withRateLimit(burst.get());
-        }
-        Optional<LoadSettings> loadRun = parse(() -> load.settings(targetPath()));
-        if (loadRun.isPresent()) {
-            options = options.withLoad(loadRun.get());
-        }
-        if (caFile != null) {
-            if (!Files.isReadable(caFile) || Files.isDirectory(caFile)) {
-                throw new UsageException("--ca-file " + caFile + " is not a readable file");
-            }
-            options = options.withCaFile(caFile);
-        }
-        return options;
+        Optional<RateLimitSettings> burst = flag(null, rateLimit::settings);
+        return new OneShot(allowPrivate ? AddressPolicy.ALLOW_INTERNAL : AddressPolicy.ONE_SHOT,
+                Optional.ofNullable(userAgent), maxBody, burst, browser.requested());
     }
 
-    private String targetPath() {
-        URI target = TargetUrl.parse(url);
+    private static String targetPath(URI target) {
         return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     }
 
-    private Report run(URI target, ProbeOptions options) throws Exception {
+    private Report run(RunPlan plan, CheckSelection selection, List<Check> checks) throws Exception {
+        ProbeOptions options = plan.options();
         // Load is sent only on explicit flags, and the person sees what will be sent before it is.
         options.load().ifPresent(load -> spec.commandLine().getErr().println("vantage: "
-                + load.describe(target)));
+                + load.describe(plan.target())));
+        if (plan.sends(ProbeKind.BROWSER)) {
+            browser.missing().ifPresent(line -> spec.commandLine().getErr().println("vantage: " + line));
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
-        try {
-            SiteAssessor assessor = new ProbePipeline(vertx, Checks.all(certWarnDays),
-                    new Grader(ScoringTable.current()));
+        try (BrowserOptions.Applied located = browser.apply()) {
+            SiteAssessor assessor = new ProbePipeline(vertx, checks, new Grader(ScoringTable.current()));
             // The probe run has its own deadline; this outer wait only guards against a bug in it.
             long guardMillis = options.timeout().toMillis() + 15_000;
-            return assessor.assess(target, options).toCompletionStage().toCompletableFuture()
+            return assessor.assess(plan, selection, CarriedEvidence.NONE).toCompletionStage().toCompletableFuture()
                     .get(guardMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("the probe run did not finish within its deadline", e);
@@ -246,11 +272,12 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                 && output == null;
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser) {
+    /** A flag's value through its rule; a refusal is a usage error naming the flag (or, for null, already named). */
+    private static <T> T flag(String flag, java.util.function.Supplier<T> rule) {
         try {
-            return parser.get();
+            return rule.get();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(flag == null ? e.getMessage() : flag + ": " + e.getMessage());
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.vantage.cli;
 
 import dev.vantage.probe.load.LoadSettings;
-import dev.vantage.target.Durations;
+import dev.vantage.config.TargetFields;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +59,18 @@ final class LoadOptions {
                     + " must be a percentage from 0 to 100");
         }
         List<String> paths = loadPaths.isEmpty() ? List.of(targetPath) : List.copyOf(loadPaths);
-        return Optional.of(LoadSettings.of(loadRate, Durations.parse(loadDuration)).withConnections(loadConnections)
-                .withWarmup(Durations.parse(loadWarmup)).withP95Threshold(Durations.parse(loadP95))
-                .withMaxErrorRatio(loadMaxErrors / 100.0).withPaths(paths));
+        return Optional.of(LoadSettings.of(loadRate, duration("--load-duration", loadDuration))
+                .withConnections(loadConnections).withWarmup(duration("--load-warmup", loadWarmup))
+                .withP95Threshold(duration("--load-p95", loadP95)).withMaxErrorRatio(loadMaxErrors / 100.0)
+                .withPaths(paths));
+    }
+
+    /** The file's duration rule, with the flag in front of a refusal. */
+    static Duration duration(String flag, String text) {
+        try {
+            return TargetFields.duration(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
     }
 }

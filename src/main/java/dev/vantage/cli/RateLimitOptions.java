@@ -1,7 +1,6 @@
 package dev.vantage.cli;
 
 import dev.vantage.probe.ratelimit.RateLimitSettings;
-import dev.vantage.target.Durations;
 import picocli.CommandLine.Option;
 
 import java.util.Optional;
@@ -41,6 +40,6 @@ final class RateLimitOptions {
         }
         return Optional.of(RateLimitSettings.of(rateLimitPath).withMethod(rateLimitMethod)
                 .withMaxRequests(rateLimitMaxRequests).withMaxRate(rateLimitRate)
-                .withMaxDuration(Durations.parse(rateLimitDuration)));
+                .withMaxDuration(LoadOptions.duration("--rate-limit-duration", rateLimitDuration)));
     }
 }

@@ -34,7 +34,8 @@ final class LoadConfig {
         Optional<Double> rate = required(n.child("rate")).flatMap(Node::number);
         Optional<Duration> duration = required(n.child("duration")).flatMap(d -> duration(d));
         Optional<Duration> warmup = duration(n.child("warmup"));
-        Optional<Integer> connections = n.child("connections").integer(1, LoadSettings.HARD_MAX_CONNECTIONS);
+        // Any whole number: the bound is LoadSettings', so the file and `--load-connections` say the same.
+        Optional<Integer> connections = n.child("connections").integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
         List<String> paths = n.child("paths").stringList();
         Optional<Duration> requestTimeout = duration(n.child("request-timeout"));
         Optional<Duration> p95 = duration(n.child("p95"));
@@ -82,7 +83,7 @@ final class LoadConfig {
     }
 
     private static Optional<Duration> duration(Node n) {
-        return n.parsed(Durations::tryParse, "a duration like 10s, 500ms");
+        return n.checked(TargetFields::duration);
     }
 
     /** {@code "1%"} or {@code "0.5%"}: a percentage, never a bare number (is 1 one percent or all requests?). */

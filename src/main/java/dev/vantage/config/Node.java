@@ -113,6 +113,21 @@ final class Node {
         return Optional.of(json.asInt());
     }
 
+    /** The text here through a shared field rule ({@link TargetFields}); its refusal becomes a problem here. */
+    <T> Optional<T> checked(Function<String, T> rule) {
+        return text().flatMap(t -> checked(t, rule));
+    }
+
+    /** {@code value} (read from here) through a shared field rule; its refusal becomes a problem here. */
+    <V, T> Optional<T> checked(V value, Function<V, T> rule) {
+        try {
+            return Optional.of(rule.apply(value));
+        } catch (IllegalArgumentException e) {
+            problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** A plain number (integral or decimal). */
     Optional<Double> number() {
         if (!isPresent()) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Maps a target and the service's probing policy to the options of one probe run. */
+/**
+ * Maps a target's settings and the probing policy to the options of one probe run; {@code plan.RunPlanner} is its
+ * caller, for the service's targets and {@code vantage check}'s flags alike.
+ */
 public final class TargetOptions {
 
     private TargetOptions() {
@@ -48,7 +51,7 @@ public final class TargetOptions {
     }
 
     private static String headerValue(TargetSpec t, String name, String value, Secrets secrets) {
-        if (!Secrets.isReference(value)) {
+        if (!Secrets.isReference(value) || t.origin() == TargetSpec.Origin.COMMAND_LINE) {
             return value;
         }
         if (!t.origin().mayReferenceSecrets()) {
@@ -66,7 +69,7 @@ public final class TargetOptions {
     private static Path caFile(TargetSpec t, VantageConfig.Probing probing) {
         Path ca = t.caFile().orElseThrow();
         try {
-            if (!t.origin().mayReferenceSecrets()) {
+            if (!t.origin().mayNameAnyFile()) {
                 CaDirectory dir = probing.caDir().orElseThrow(() -> new IllegalArgumentException(
                         CaDirectory.HOW_TO_ENABLE));
                 ca = dir.bundle(ca.toString());

@@ -1,12 +1,9 @@
 package dev.vantage.config;
 
-import dev.vantage.check.CheckSelection;
 import dev.vantage.grade.Grade;
 
-import dev.vantage.probe.http.HeaderArg;
 import dev.vantage.probe.load.LoadSettings;
-import dev.vantage.probe.tls.TrustStores;
-import dev.vantage.target.ResolvePin;
+import dev.vantage.target.TargetUrl;
 
 import dev.vantage.target.Durations;
 
@@ -15,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +27,8 @@ import java.util.regex.Pattern;
  * Reads one target from a YAML or JSON tree, reporting every problem with its path; shared by the config file, the
  * API and the store so all accept the same shape. What each may name differs only where trust differs: secret
  * references and arbitrary {@code ca-file} paths are the operator's alone. {@link #toJson} is the inverse, used to
- * store targets.
+ * store targets. Each field's rule is {@link TargetFields}', shared with {@code vantage check}'s flags; this class
+ * adds where in the tree a refused value was written.
  */
 public final class TargetParser {
 
@@ -43,7 +40,6 @@ public final class TargetParser {
     private static final Set<String> RESERVED_LABELS = Set.of("target", "instance", "phase", "area", "check", "grade",
             "job", "le", "quantile", "version", "percentile", "outcome", "kind");
     private static final Duration MIN_INTERVAL = CronRules.MIN_INTERVAL;
-    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     /** Audits and load runs: at most hourly (docs/probes.md). */
     public static final Duration MIN_SLOW_CADENCE = Duration.ofHours(1);
 
@@ -117,35 +113,24 @@ public final class TargetParser {
             List<Node> entries = new ArrayList<>(checks.child("enable").list());
             entries.addAll(checks.child("disable").list());
             for (Node entry : entries) {
-                entry.text().flatMap(CheckSelection::unknown).ifPresent(entry::problem);
+                entry.checked(TargetFields::checkName);
             }
         }
-        Optional<Duration> timeout = n.child("timeout").parsed(Durations::tryParse, "a duration like 10s, 1m");
-        timeout.filter(t -> t.isZero() || t.compareTo(MAX_TIMEOUT) > 0)
-                .ifPresent(t -> n.child("timeout").problem("must be more than 0 and at most 5m"));
+        Optional<Duration> timeout = n.child("timeout").checked(TargetFields::timeout);
         Map<String, String> headers = n.child("headers").stringMap();
         headers.forEach((k, v) -> {
-            try {
-                // The rules of `check -H`, so the file, the API and the CLI refuse the same headers alike.
-                HeaderArg.check(k, Secrets.isReference(v) ? "reference" : v);
-            } catch (IllegalArgumentException e) {
-                n.child("headers").child(k).problem(e.getMessage());
-            }
+            // The rules of `check -H`, so the file, the API and the CLI refuse the same headers alike.
+            n.child("headers").child(k).checked(Secrets.isReference(v) ? "reference" : v,
+                    value -> TargetFields.header(k, value));
             checkSecret(n.child("headers").child(k), v);
         });
         Optional<Path> caFile = n.child("ca-file").text().flatMap(p -> caFile(n.child("ca-file"), p));
         Map<String, String> resolve = new LinkedHashMap<>();
         for (Node r : n.child("resolve").list()) {
-            r.text().ifPresent(s -> {
-                try {
-                    ResolvePin pin = ResolvePin.parse(s);
-                    resolve.put(pin.key(), pin.address());
-                } catch (IllegalArgumentException e) {
-                    r.problem(e.getMessage().replace("--resolve ", ""));
-                }
-            });
+            r.checked(TargetFields::resolvePin).ifPresent(pin -> resolve.put(pin.key(), pin.address()));
         }
-        Optional<Integer> httpPort = n.child("http-port").integer(1, 65535);
+        Optional<Integer> httpPort = n.child("http-port").integer(Integer.MIN_VALUE, Integer.MAX_VALUE)
+                .flatMap(port -> n.child("http-port").checked(port.longValue(), TargetFields::httpPort));
         Map<String, String> labels = n.child("labels").stringMap();
         labels.keySet().forEach(k -> {
             if (!LABEL.matcher(k).matches() || k.startsWith("__") || RESERVED_LABELS.contains(k)) {
@@ -211,31 +196,16 @@ public final class TargetParser {
             at.problem(CaDirectory.HOW_TO_ENABLE);
             return Optional.empty();
         }
-        try {
-            Path p = mode == Mode.API ? caDir.get().bundle(value) : Path.of(value);
-            if (!Files.isReadable(p)) {
-                throw new IllegalArgumentException("file " + p + " does not exist or is not readable");
-            }
-            TrustStores.load(Optional.of(p)); // holds certificates: a bad bundle is refused now, not at every run
-            return Optional.of(p);
-        } catch (IllegalArgumentException e) {
-            at.problem(e.getMessage());
-            return Optional.empty();
-        }
+        // Holds certificates: a bad bundle is refused now, not at every run.
+        return at.checked(value, v -> TargetFields.caFile(mode == Mode.API ? caDir.get().bundle(v) : Path.of(v)));
     }
 
+    /**
+     * The one URL rule ({@link TargetUrl}, as {@code check}'s), while the URL is kept as written: stored targets and
+     * their metric labels must not change because a trailing {@code /} was added.
+     */
     private static Optional<URI> url(Node at, String s) {
-        try {
-            URI u = new URI(s);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getUserInfo() == null) {
-                return Optional.of(u);
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        at.problem("\"" + s + "\" is not an absolute http:// or https:// URL with a host (and no user:password@)");
-        return Optional.empty();
+        return at.checked(s, TargetFields::url).map(ok -> URI.create(s.trim()));
     }
 
     /** @param now when the cron rules apply from; empty for stored rows, whose cron may have aged (the scheduler checks) */

@@ -55,14 +55,33 @@ public record TargetSpec(String name, URI url, Schedule schedule, List<String> e
 
     /**
      * Who wrote a target. Only the operator's config file may name secrets ({@code ${ENV}}, {@code file:}); a
-     * target sent through the API is the editor's, and the service must never read its own secrets for it.
+     * target sent through the API is the editor's, and the service must never read its own secrets for it. The flags
+     * of one {@code vantage check} are the person at the terminal's: their shell already expanded what it should, so
+     * header values are sent as written, and any readable {@code --ca-file} may be named. Never stored.
      */
     public enum Origin {
-        CONFIG_FILE, API;
+        CONFIG_FILE, API, COMMAND_LINE;
 
         public boolean mayReferenceSecrets() {
             return this == CONFIG_FILE;
         }
+
+        /** Whether a {@code ca-file} may be any readable path (else only a bundle in {@code probing.ca-dir}). */
+        public boolean mayNameAnyFile() {
+            return this != API;
+        }
+    }
+
+    /**
+     * The settings of one {@code vantage check} run, from its flags (already checked by {@link TargetFields}): a
+     * target that is never scheduled or stored, so its name and schedule are placeholders nothing reads.
+     */
+    public static TargetSpec commandLine(URI url, List<String> enable, List<String> disable, Duration timeout,
+                                         Map<String, String> headers, Optional<Path> caFile,
+                                         Map<String, String> resolve, int httpPort, Optional<LoadSettings> load) {
+        return new TargetSpec("check", url, Schedule.every(Duration.ofDays(1)), enable, disable, Optional.of(timeout),
+                headers, caFile, resolve, Optional.of(httpPort), Map.of(), load, Optional.empty(), Optional.empty(),
+                Origin.COMMAND_LINE);
     }
 
     /** A target on the default audit and load cadences, written by {@code origin}. */

@@ -58,7 +58,8 @@ public final class ProbePipeline implements SiteAssessor {
                 CheckSelection.ALL, CarriedEvidence.NONE);
     }
 
-    private Report grade(RunPlan plan, SiteEvidence evidence, CheckSelection selection, CarriedEvidence carried) {
+    private Report grade(RunPlan plan, SiteEvidence probed, CheckSelection selection, CarriedEvidence carried) {
+        SiteEvidence evidence = withIdleHistory(probed, carried);
         List<Check> selected = selection.apply(checks);
         List<Finding> fresh = bounded.evaluate(EvidenceComposer.answerable(selected, plan), evidence);
         Set<RunKind> covered = EvidenceComposer.covered(plan);
@@ -71,5 +72,19 @@ public final class ProbePipeline implements SiteAssessor {
         }
         return graded.withComposition(EvidenceComposer.composition(graded, evidence, checks, fresh, carried,
                 covered));
+    }
+
+    /**
+     * The load run's evidence with the stored idle p95 as its baseline, so {@code performance.load-degradation} and
+     * the report compare against the idle window rather than the run's one idle exchange. Done here, at grading,
+     * because the idle window is history: nothing a probe sends or measures.
+     */
+    static SiteEvidence withIdleHistory(SiteEvidence e, CarriedEvidence carried) {
+        if (carried.idleP95().isEmpty() || e.load().isEmpty()) {
+            return e;
+        }
+        return new SiteEvidence(e.target(), e.startedAt(), e.took(), e.page(), e.httpUpgrade(), e.corsProbe(),
+                e.tls(), e.exposure(), e.rateLimit(), e.load().map(l -> l.withIdleP95(carried.idleP95().get())),
+                e.browser());
     }
 }

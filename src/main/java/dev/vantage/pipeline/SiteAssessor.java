@@ -17,7 +17,10 @@ public interface SiteAssessor {
 
     Future<Report> assess(RunPlan plan, CheckSelection checks, CarriedEvidence carried);
 
-    /** Every probe and every check, nothing carried: the one-shot {@code check}. */
+    /**
+     * Every probe but the browser audit and every check, nothing carried: a self-contained run (tests, recorded
+     * evidence). {@code vantage check} plans its run from its flags instead ({@code RunPlanner.oneShot}).
+     */
     default Future<Report> assess(URI target, ProbeOptions options) {
         return assess(RunPlan.everything(target, options), CheckSelection.ALL, CarriedEvidence.NONE);
     }

@@ -21,7 +21,7 @@ import java.util.Set;
  * sees them), load runs. Upper bounds from the plans, not measurements: redirects add a request per hop.
  */
 public record RunBudget(double pulsesPerDay, double auditsPerDay, int auditRequests, int auditHandshakes,
-                        double loadsPerDay, long loadRequests) {
+                        int auditBrowserLoads, double loadsPerDay, long loadRequests) {
 
     /** TLS enumeration hellos against a typical server (about 100 for a TLS 1.2 + 1.3 site, docs/tls.md). */
     static final int TYPICAL_TLS_HANDSHAKES = 100;
@@ -36,9 +36,11 @@ public record RunBudget(double pulsesPerDay, double auditsPerDay, int auditReque
         requests += audit.contains(ProbeKind.CORS) ? 1 : 0;
         requests += audit.contains(ProbeKind.EXPOSURE) ? ExposureSettings.defaults().requestBudget() : 0;
         int handshakes = audit.contains(ProbeKind.TLS_INSPECTION) && https ? TYPICAL_TLS_HANDSHAKES : 0;
+        // A browser page load fetches whatever the page references, so it is counted apart, not as one request.
+        int browserLoads = audit.contains(ProbeKind.BROWSER) && planner.browserMayRun() ? 1 : 0;
         Optional<Schedule> load = planner.loadSchedule(spec);
         return new RunBudget(perDay(spec.schedule()), perDay(planner.auditSchedule(spec)), requests, handshakes,
-                load.map(RunBudget::perDay).orElse(0.0),
+                browserLoads, load.map(RunBudget::perDay).orElse(0.0),
                 spec.load().map(l -> l.plannedRequests() + 1).orElse(0L));
     }
 
@@ -67,7 +69,10 @@ public record RunBudget(double pulsesPerDay, double auditsPerDay, int auditReque
         }
     }
 
-    /** One line, e.g. "≈ 1,440 pulse requests and 1 audit of ≈ 40 requests + ≈ 100 TLS handshakes a day". */
+    /**
+     * One line, e.g. "≈ 1,440 pulse requests and 1 audit of ≈ 40 requests + ≈ 100 TLS handshakes + 1 browser page
+     * load (with its subresources) a day".
+     */
     public String describe() {
         StringBuilder out = new StringBuilder("≈ ").append(count(pulsesPerDay)).append(" pulse request")
                 .append(pulsesPerDay == 1 ? "" : "s").append(" and ").append(count(auditsPerDay)).append(" audit")
@@ -75,6 +80,10 @@ public record RunBudget(double pulsesPerDay, double auditsPerDay, int auditReque
                 .append(auditRequests == 1 ? "" : "s");
         if (auditHandshakes > 0) {
             out.append(" + ≈ ").append(auditHandshakes).append(" TLS handshakes");
+        }
+        if (auditBrowserLoads > 0) {
+            out.append(" + ").append(auditBrowserLoads).append(" browser page load")
+                    .append(auditBrowserLoads == 1 ? "" : "s").append(" (with its subresources)");
         }
         if (loadsPerDay > 0) {
             out.append(", ").append(count(loadsPerDay)).append(" load run").append(loadsPerDay == 1 ? "" : "s")

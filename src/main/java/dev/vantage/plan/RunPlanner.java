@@ -7,6 +7,7 @@ import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetOptions;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.RunKind;
@@ -22,8 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a stored target and a run kind into a {@link RunPlan}: which probes to send (only those an enabled check
- * reads, and only those of the kind), with which options. The service's one place for "what does this run send".
+ * Turns a target's settings into a {@link RunPlan}: which probes to send (only those an enabled check reads), with
+ * which options. The one place for "what does this run send", whether the settings come from the config file, the
+ * API or the flags of {@code vantage check} (which build the same {@link TargetSpec}, checked by the same
+ * {@code TargetFields} rules).
  */
 public final class RunPlanner {
 
@@ -38,12 +41,13 @@ public final class RunPlanner {
     }
 
     /**
-     * The plan of one run. A load run carries the ownership token (service-mode load is always owner-verified) and
-     * the idle p95 that the slowdown is measured against.
+     * The plan of one run. A load run carries the ownership token (service-mode load is always owner-verified); the
+     * idle p95 the slowdown is measured against is history, so it reaches grading through {@code CarriedEvidence},
+     * not the plan.
      *
      * @throws RunRefusedException for a load run of a target without a load block
      */
-    public RunPlan plan(TargetSpec spec, RunKind kind, Optional<String> token, Optional<Duration> idleP95) {
+    public RunPlan plan(TargetSpec spec, RunKind kind, Optional<String> token) {
         ProbeOptions options = TargetOptions.of(spec, probing, secrets);
         if (kind == RunKind.LOAD) {
             if (spec.load().isEmpty()) {
@@ -51,10 +55,35 @@ public final class RunPlanner {
                         + "run (docs/load.md)");
             }
             options = options.withLoad(spec.load().get()).withLoadContext(token
-                    .map(t -> LoadContext.verified(t, idleP95)).orElse(LoadContext.NONE));
+                    .map(LoadContext::verified).orElse(LoadContext.NONE));
         }
         return new RunPlan(kind, spec.url(), options, probes(kind, new CheckSelection(spec.enable(), spec.disable()),
                 checks, spec.load().isPresent()));
+    }
+
+    /** A planner for {@code vantage check}: no secrets to resolve; the address policy is the run's own. */
+    public static RunPlanner forCommandLine(List<Check> checks) {
+        return new RunPlanner(new VantageConfig.Probing(true, true), Secrets.unresolved(), checks);
+    }
+
+    /**
+     * The plan of one {@code vantage check}: a pulse plus an audit (plus the load run when its flags opted in, sent
+     * without an ownership proof because the person running it confirmed it on the command line), every probe some
+     * selected check reads; the browser audit only when asked for.
+     */
+    public RunPlan oneShot(TargetSpec spec, OneShot run) {
+        ProbeOptions options = TargetOptions.of(spec, probing, secrets).withAddressPolicy(run.addressPolicy())
+                .withMaxBodyBytes(run.maxBodyBytes()).withRateLimit(run.rateLimit().orElse(null))
+                .withLoad(spec.load().orElse(null));
+        if (run.userAgent().isPresent()) {
+            options = options.withUserAgent(run.userAgent().get());
+        }
+        EnumSet<ProbeKind> probes = EnumSet.of(ProbeKind.PAGE);
+        new CheckSelection(spec.enable(), spec.disable()).apply(checks).forEach(c -> probes.addAll(c.needs()));
+        if (!run.browser()) {
+            probes.remove(ProbeKind.BROWSER);
+        }
+        return new RunPlan(RunKind.AUDIT, spec.url(), options, probes);
     }
 
     /**
@@ -75,6 +104,18 @@ public final class RunPlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an audit's browser probe may load the page at all: Chromium cannot be held to the address rules, so it
+     * runs only under {@link AddressPolicy#ALLOW_INTERNAL} (docs/browser.md); elsewhere it sends nothing.
+     */
+    public boolean browserMayRun() {
+        return serviceAddressPolicy().equals(AddressPolicy.ALLOW_INTERNAL);
+    }
+
+    private AddressPolicy serviceAddressPolicy() {
+        return new AddressPolicy(probing.allowLoopback(), probing.allowPrivate());
     }
 
     /** The audit's schedule: the target's own, or every {@code probing.audit-every}. */

@@ -22,8 +22,7 @@ import java.util.Optional;
  * @param httpPort     port of the plain-HTTP listener probed for the HTTPS redirect
  * @param rateLimit    the opt-in rate-limit burst; absent (the default) means no burst is sent
  * @param load         the opt-in load run; absent (the default) means no load is sent
- * @param loadContext  what the caller adds to a load run: the ownership token to prove first (service mode), the
- *                     idle p95 for the degradation ratio
+ * @param loadContext  what the caller adds to a load run: the ownership token to prove first (service mode)
  */
 public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects, Headers extraHeaders,
                            String userAgent, Map<String, String> resolve, Optional<Path> caFile, int httpPort,
@@ -104,7 +103,7 @@ public record ProbeOptions(Duration timeout, long maxBodyBytes, int maxRedirects
                 httpPort, addressPolicy, rateLimit, Optional.ofNullable(value), loadContext);
     }
 
-    /** Sets what the caller knows about the load run beyond its settings (ownership token, idle p95). */
+    /** Sets what the caller knows about the load run beyond its settings (the ownership token). */
     public ProbeOptions withLoadContext(LoadContext value) {
         return new ProbeOptions(timeout, maxBodyBytes, maxRedirects, extraHeaders, userAgent, resolve, caFile,
                 httpPort, addressPolicy, rateLimit, load, value);

@@ -19,9 +19,10 @@ public record RunPlan(RunKind kind, URI target, ProbeOptions options, Set<ProbeK
     }
 
     /**
-     * Every probe but the browser audit: what the one-shot {@code check} sends (a pulse plus an audit, plus the load
-     * run if configured). Starting Chromium costs seconds and memory on every run, so the browser audit is sent only
-     * by plans that name it ({@link #withBrowser()}, the service's audits; docs/browser.md).
+     * Every probe but the browser audit: a pulse plus an audit, plus the load run if configured, for self-contained
+     * runs (tests, tools). Starting Chromium costs seconds and memory on every run, so the browser audit is sent only
+     * by plans that name it (the service's audits, {@code vantage check --browser}; docs/browser.md).
+     * {@code vantage check} itself is planned by {@code plan.RunPlanner.oneShot}.
      */
     public static RunPlan everything(URI target, ProbeOptions options) {
         return new RunPlan(RunKind.AUDIT, target, options, EnumSet.complementOf(EnumSet.of(ProbeKind.BROWSER)));

@@ -195,14 +195,16 @@ public final class ProbeRunner {
         Optional<String> token = kind == RunKind.LOAD ? targets.verificationToken(name) : Optional.empty();
         List<Map<String, Duration>> recent = results.recentLatencies(name,
                 clock.instant().minus(IdleLatencyWindow.DEFAULT_WINDOW), IdleLatencyWindow.MAX_SAMPLES);
-        RunPlan plan = planner.plan(spec, kind, token, IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, recent)
-                .flatMap(IdleLatency::requestP95));
+        RunPlan plan = planner.plan(spec, kind, token);
         Duration limit = plan.options().timeout().plus(grace(plan.options().timeout()));
         if (plan.sends(ProbeKind.LOAD) && plan.options().load().isPresent()) {
             limit = limit.plus(LoadProbe.budget(plan.options().load().get())).plus(Ownership.MAX_VERIFY);
         }
-        return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec)), limit,
-                recent, scheduledAt);
+        // The idle window is history: it enters at grading (the load degradation baseline), not in the plan.
+        Optional<Duration> idleP95 = IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, recent)
+                .flatMap(IdleLatency::requestP95);
+        return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec), idleP95),
+                limit, recent, scheduledAt);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class TargetUrl {
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("URL '" + raw + "' contains user credentials: remove them "
-                    + "(use --header for an Authorization header)");
+                    + "(send them in an Authorization header instead)");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new IllegalArgumentException("URL '" + raw + "' has port " + uri.getPort()

@@ -57,12 +57,12 @@ class CheckCommandUsageTest {
     @Test
     void badNumbersAndFilesAreUsageErrors() {
         assertThat(run("check", "https://example.com/", "--timeout", "soon")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(err.toString()).contains("--timeout: \"soon\" is not a duration");
         assertThat(run("check", "https://example.com/", "--http-port", "0")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("--http-port 0 is out of range");
+        assertThat(err.toString()).contains("--http-port: 0 is out of range");
         assertThat(run("check", "https://example.com/", "--ca-file", "/nonexistent/ca.pem"))
                 .isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("--ca-file /nonexistent/ca.pem is not a readable file");
+        assertThat(err.toString()).contains("--ca-file: file /nonexistent/ca.pem does not exist or is not readable");
     }
 
     @Test

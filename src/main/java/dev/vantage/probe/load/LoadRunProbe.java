@@ -46,6 +46,6 @@ public final class LoadRunProbe implements Prober<Optional<LoadEvidence>> {
         Future<LoadEvidence> run = context.ownershipToken().isPresent()
                 ? LoadProbe.runVerified(vertx, http, url, settings, budget, context.ownershipToken().get())
                 : LoadProbe.run(vertx, url, settings, budget, options);
-        return run.map(e -> context.idleP95().map(e::withIdleP95).orElse(e)).map(Optional::of);
+        return run.map(Optional::of);
     }
 }

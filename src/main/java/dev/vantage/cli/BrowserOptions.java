@@ -1,0 +1,86 @@
+package dev.vantage.cli;
+
+import dev.vantage.probe.browser.BrowserInstall;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The opt-in browser-audit flags of {@code check}; without {@code --browser} nothing about browsers is said. */
+final class BrowserOptions {
+
+    static final String EXECUTABLE = "browser.executable";
+    static final String DRIVER = "browser.driver";
+
+    @Option(names = "--browser", description = "Also load the page once in a headless Chromium: mixed content, "
+            + "console errors, Subresource Integrity, Web Vitals, cookies before consent (docs/browser.md). Needs "
+            + "--allow-private, and Chromium with chromedriver (apt-get install chromium chromium-driver).")
+    boolean browser;
+
+    @Option(names = "--browser-executable", paramLabel = "PATH",
+            description = "The Chromium binary (default: chromium, chromium-browser or google-chrome on the PATH).")
+    Path executable;
+
+    @Option(names = "--browser-driver", paramLabel = "PATH",
+            description = "The chromedriver binary (default: chromedriver on the PATH).")
+    Path driver;
+
+    boolean requested() {
+        return browser;
+    }
+
+    /** One line saying the browser audit is skipped and how to install Chromium, when it cannot be found. */
+    Optional<String> missing() {
+        Map<String, String> given = given();
+        Optional<BrowserInstall> found = BrowserInstall.find(k -> given.getOrDefault(k, System.getProperty(k)),
+                System.getenv().getOrDefault("PATH", ""));
+        if (found.isPresent()) {
+            return Optional.empty();
+        }
+        String where = executable != null || driver != null
+                ? "no executable Chromium and chromedriver at the paths given" : "no Chromium and chromedriver found";
+        return Optional.of("browser audit skipped (" + where + "): install them with apt-get install chromium "
+                + "chromium-driver, or give their paths with --browser-executable and --browser-driver "
+                + "(-Dbrowser.executable and -Dbrowser.driver for the service)");
+    }
+
+    /**
+     * Points the browser probe at the paths given for the length of one run. The probe reads the same system
+     * properties the service is configured with, so the one-shot run sets them and puts the old values back.
+     */
+    Applied apply() {
+        Map<String, String> before = new HashMap<>();
+        given().forEach((k, v) -> {
+            before.put(k, System.getProperty(k));
+            System.setProperty(k, v);
+        });
+        return new Applied(before);
+    }
+
+    private Map<String, String> given() {
+        Map<String, String> out = new HashMap<>();
+        if (browser && executable != null) {
+            out.put(EXECUTABLE, executable.toString());
+        }
+        if (browser && driver != null) {
+            out.put(DRIVER, driver.toString());
+        }
+        return out;
+    }
+
+    /** Restores the properties {@link #apply} replaced. */
+    record Applied(Map<String, String> before) implements AutoCloseable {
+        @Override
+        public void close() {
+            before.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+}
