@@ -7,6 +7,7 @@ import dev.vantage.service.TargetManager;
 import dev.vantage.store.ResultSummary;
 import dev.vantage.store.StoredTarget;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +24,12 @@ final class ConsoleData {
     /** History rows read to find them: audits and load runs are interleaved with the pulses. */
     private static final int HISTORY_ROWS = 120;
 
+    private final Vertx vertx;
     private final TargetManager targets;
     private final Clock clock;
 
-    ConsoleData(TargetManager targets, Clock clock) {
+    ConsoleData(Vertx vertx, TargetManager targets, Clock clock) {
+        this.vertx = vertx;
         this.targets = targets;
         this.clock = clock;
     }
