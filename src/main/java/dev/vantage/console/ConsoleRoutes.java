@@ -96,14 +96,16 @@ public final class ConsoleRoutes {
                     redirect(ctx, "/login");
                 }).onFailure(ctx::fail));
         r.get("/").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(viewer).handler(ctx ->
-                data.rows().onSuccess(rows -> page(ctx, 200, "index.jte", Map.of("rows", rows)))
+                data.rows().map(rows -> TargetListing.of(rows, ctx.queryParams().get("sort"),
+                                ctx.queryParams().get("dir"), ctx.queryParams().get("label")))
+                        .onSuccess(list -> page(ctx, 200, "index.jte", Map.of("list", list)))
                         .onFailure(ctx::fail));
         r.get("/add-target").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(editor).handler(ctx ->
                 formPage(ctx, 200, TargetForm.blank(), false));
         r.post("/targets").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(editor)
                 .handler(ctx -> save(ctx, Optional.empty()));
         r.get("/targets/:name").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(viewer).handler(ctx ->
-                data.row(ctx.pathParam("name")).onSuccess(row -> page(ctx, 200, "target.jte", Map.of("row", row)))
+                data.card(ctx.pathParam("name")).onSuccess(card -> page(ctx, 200, "target.jte", Map.of("page", card)))
                         .onFailure(ctx::fail));
         r.get("/targets/:name/edit").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(editor)
                 .handler(ctx -> targets.get(ctx.pathParam("name"))
