@@ -32,8 +32,14 @@ public record Chart(String title, String summary, String xLabel, String yLabel, 
     public record Mark(String x, String y, String text) {
     }
 
-    /** A tick on an axis: the position along it in SVG units and its text. */
-    public record Tick(String at, String text) {
+    /**
+     * A tick on an axis: the position along it in SVG units, its text, and how the text hangs from it
+     * ({@code start}, {@code middle}, {@code end}: the ends of the x axis keep their labels inside the picture).
+     */
+    public record Tick(String at, String text, String anchor) {
+        Tick(String at, String text) {
+            this(at, text, "middle");
+        }
     }
 
     /** One value to plot: x and y in data units, and what a marker for it says. */
@@ -73,8 +79,9 @@ public record Chart(String title, String summary, String xLabel, String yLabel, 
             lines.add(new Line(one.name(), one.cssClass(), path, m));
         }
         return new Chart(title, summary, xLabel, yLabel, lines,
-                xTicksInData.stream().map(t -> new Tick(num(sx.applyAsDouble(Double.parseDouble(t.at()))), t.text()))
-                        .toList(),
+                java.util.stream.IntStream.range(0, xTicksInData.size()).mapToObj(i -> new Tick(
+                        num(sx.applyAsDouble(Double.parseDouble(xTicksInData.get(i).at()))), xTicksInData.get(i).text(),
+                        i == 0 ? "start" : i == xTicksInData.size() - 1 ? "end" : "middle")).toList(),
                 yTicksInData.stream().map(t -> new Tick(num(sy.applyAsDouble(Double.parseDouble(t.at()))), t.text()))
                         .toList());
     }

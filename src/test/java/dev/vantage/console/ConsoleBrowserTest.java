@@ -149,6 +149,15 @@ class ConsoleBrowserTest {
         });
     }
 
+    @Test
+    void theContrastCheckSeesPaleText() throws Exception {
+        open("/status", "status");
+        // Through the CSSOM, which the CSP allows (it refuses style attributes and elements, not scripted styles).
+        browser.executeScript("document.querySelector('h1').style.color = '#bbbbbb';");
+        assertThat(chromium.lowContrast()).singleElement().asString().startsWith("H1 \"Status\" 1.");
+        browser.navigate().refresh();
+    }
+
     private static void open(String path, String shot) throws Exception {
         chromium.open(bed.base() + path, shot);
     }
