@@ -51,10 +51,10 @@ public record TargetRow(String name, String url, Map<String, String> labels, Opt
         return certDays().map(d -> d < 0 ? "expired " + -d + " days ago" : d + " days left").orElse("no TLS");
     }
 
-    /** {@code team=web, tier=1}, sorted by key. */
+    /** {@code team:web, tier:1}, sorted by key: written as the list's label filter takes them. */
     public String labelText() {
         return labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** {@code pulse 4s ago}, {@code audit never}, ... for each kind of run. */

@@ -83,10 +83,12 @@ final class ConsoleBed implements AutoCloseable {
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
                     public: true
+                    labels: {team: web}
                   - name: backoffice
                     url: "http://127.0.0.1:%2$d/backoffice"
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
+                    labels: {team: ops}
                 """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort(), rateLimit);
         Secrets secrets = new Secrets(Map.of("E", EDITOR, "V", VIEWER)::get);
         VantageConfig config = new ConfigLoader(secrets).parse(yaml, "test").config().orElseThrow();
