@@ -48,11 +48,13 @@ final class HistoryCharts {
         if (points.isEmpty()) {
             return empty(title, "no graded run yet");
         }
-        double from = points.get(0).x();
+        double first = points.get(0).x();
+        // At least an hour wide, so a new target's first runs do not sit on top of each other at the left edge.
+        double from = Math.min(first, now.getEpochSecond() - 3600);
         double to = Math.max(from, now.getEpochSecond());
         ResultSummary newest = history.get(0);
         String summary = "score of " + points.size() + " audits and grade changes since "
-                + DAY.format(Instant.ofEpochSecond((long) from)) + " UTC, from " + min(points) + " to " + fmt(max(points))
+                + DAY.format(Instant.ofEpochSecond((long) first)) + " UTC, from " + min(points) + " to " + fmt(max(points))
                 + "; now " + newest.grade() + " (score " + newest.score() + ")";
         return Chart.of(title, summary, "time (UTC)", "score", new double[] {from, to}, 100,
                 List.of(new Chart.Series("score", "score", points)), true,

@@ -55,6 +55,15 @@ class HistoryChartsTest {
     }
 
     @Test
+    void aNewTargetsFirstRunsAreSpreadOverAnHourAtLeast() {
+        Chart chart = HistoryCharts.grades(List.of(result(1, RunKind.AUDIT, "B", 72), result(0, RunKind.PULSE, "C",
+                55)), T0.plusSeconds(120));
+        assertThat(chart.xTicks()).extracting(Chart.Tick::text).containsExactly("Nov 29 11:02", "now");
+        assertThat(chart.lines().get(0).marks()).extracting(Chart.Mark::x).doesNotContain(Chart.LEFT + ".0");
+        assertThat(chart.summary()).contains("since Nov 29 12:00 UTC");
+    }
+
+    @Test
     void withoutDataAChartSaysSoInsteadOfDrawingAnEmptyBox() {
         assertThat(HistoryCharts.grades(List.of(), T0).isEmpty()).isTrue();
         assertThat(HistoryCharts.latency(List.of()).summary()).isEqualTo("no answered run in the last 24 hours");
