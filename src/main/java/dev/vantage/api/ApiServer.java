@@ -49,16 +49,18 @@ public final class ApiServer {
     private final Supplier<String> scrape;
     private final Supplier<Future<Map<String, Boolean>>> readiness;
     private final BearerAuth auth;
+    private final dev.vantage.store.SessionRepository sessions;
 
     /**
      * @param renderer  the JSON report renderer (same JSON as {@code vantage check --format json})
      * @param scrape    Prometheus text of all meters
      * @param readiness named checks (database, scheduler), each up or not
      * @param secrets   not used: targets sent through the API may name no secret, so the API resolves none
+     * @param sessions  the console's sign-in sessions (in the service's database)
      */
     public ApiServer(Vertx vertx, VantageConfig config, TargetManager targets, Secrets secrets,
                      Function<Report, String> renderer, Supplier<String> scrape,
-                     Supplier<Future<Map<String, Boolean>>> readiness) {
+                     Supplier<Future<Map<String, Boolean>>> readiness, dev.vantage.store.SessionRepository sessions) {
         this.vertx = vertx;
         this.config = config.server();
         this.targets = targets;
@@ -68,6 +70,7 @@ public final class ApiServer {
         this.scrape = scrape;
         this.readiness = readiness;
         this.auth = new BearerAuth(config.tokens());
+        this.sessions = sessions;
     }
 
     public Future<HttpServer> listen() {
@@ -135,7 +138,7 @@ public final class ApiServer {
         r.get("/api/targets/:name/history").handler(read.h).handler(this::history);
         new VerificationRoutes(targets).mount(r);
         new IncidentRoutes(vertx, targets).mount(r);
-        new dev.vantage.console.ConsoleRoutes(targets, auth, parser,
+        new dev.vantage.console.ConsoleRoutes(vertx, targets, auth, parser, sessions,
                 limit.<io.vertx.core.Handler<RoutingContext>>map(l -> l)).mount(r);
         r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no such resource: " + ctx.request().path())));
         r.route().failureHandler(this::failure);

@@ -3,6 +3,7 @@ package dev.vantage.console;
 import dev.vantage.api.ApiException;
 import dev.vantage.api.BearerAuth;
 import dev.vantage.config.Role;
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -37,16 +38,20 @@ final class ConsoleAuth {
 
     /** Sets the caller's role from the session cookie, else leaves it to the bearer token (or the open mode). */
     void authenticate(RoutingContext ctx) {
-        if (ctx.request().getHeader("Authorization") == null) {
-            Optional<Sessions.Session> session = sessionId(ctx).flatMap(sessions::find);
-            if (session.isPresent()) {
-                ctx.put(BearerAuth.ROLE, session.get().role());
-                ctx.put(SESSION, session.get());
-                ctx.next();
+        Optional<String> id = ctx.request().getHeader("Authorization") == null ? sessionId(ctx) : Optional.empty();
+        if (id.isEmpty()) {
+            bearer.handle(ctx);
+            return;
+        }
+        blocking(ctx, () -> sessions.find(id.get())).onSuccess(session -> {
+            if (session.isEmpty()) {
+                bearer.handle(ctx);
                 return;
             }
-        }
-        bearer.handle(ctx);
+            ctx.put(BearerAuth.ROLE, session.get().role());
+            ctx.put(SESSION, session.get());
+            ctx.next();
+        }).onFailure(ctx::fail);
     }
 
     /** Lets a form post through only from this origin, with a session and that session's CSRF token. */
@@ -112,15 +117,27 @@ final class ConsoleAuth {
      * Checks a token typed into the sign-in form; opens a session and returns its cookie, or empty. A session the
      * browser already had ends either way: each sign-in gets a fresh id, so an id planted before it is worth nothing.
      */
-    Optional<Cookie> signIn(RoutingContext ctx, String token) {
-        sessionId(ctx).ifPresent(sessions::close);
-        return bearer.roleOf(token == null ? "" : token.trim()).map(role -> cookie(sessions.open(role)));
+    Future<Optional<Cookie>> signIn(RoutingContext ctx, String token) {
+        Optional<String> planted = sessionId(ctx);
+        Optional<Role> role = bearer.roleOf(token == null ? "" : token.trim());
+        return blocking(ctx, () -> {
+            planted.ifPresent(sessions::close);
+            return role.map(sessions::open);
+        }).map(id -> id.map(ConsoleAuth::cookie));
     }
 
     /** Ends the request's session; returns the cookie that makes the browser forget it. */
-    Cookie signOut(RoutingContext ctx) {
-        sessionId(ctx).ifPresent(sessions::close);
-        return cookie("").setMaxAge(0);
+    Future<Cookie> signOut(RoutingContext ctx) {
+        Optional<String> id = sessionId(ctx);
+        return blocking(ctx, () -> {
+            id.ifPresent(sessions::close);
+            return cookie("").setMaxAge(0);
+        });
+    }
+
+    /** Sessions live in the database: JDBC on a worker, never on the event loop. */
+    private static <T> Future<T> blocking(RoutingContext ctx, java.util.concurrent.Callable<T> work) {
+        return ctx.vertx().executeBlocking(work, false);
     }
 
     private static Optional<String> sessionId(RoutingContext ctx) {

@@ -11,10 +11,12 @@ import dev.vantage.probe.RunKind;
 import dev.vantage.schedule.NoSuchTargetException;
 import dev.vantage.service.TargetChangeRefused;
 import dev.vantage.service.TargetManager;
+import dev.vantage.store.SessionRepository;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -59,22 +61,23 @@ public final class ConsoleRoutes {
     /**
      * @param bearer      the API's bearer authentication, so a page needs the same role as its API call
      * @param parser      the API's target parser, so the forms give the API's answers
+     * @param sessions    where sign-in sessions are kept (the service's database, shared by a cluster)
      * @param signInLimit the API's per-client rate limit, also in front of the sign-in form (empty: none)
      */
-    public ConsoleRoutes(TargetManager targets, BearerAuth bearer, TargetParser parser,
-                         Optional<Handler<RoutingContext>> signInLimit, Clock clock) {
-        this.data = new ConsoleData(targets, clock);
+    public ConsoleRoutes(Vertx vertx, TargetManager targets, BearerAuth bearer, TargetParser parser,
+                         SessionRepository sessions, Optional<Handler<RoutingContext>> signInLimit, Clock clock) {
+        this.data = new ConsoleData(vertx, targets, clock);
         this.targets = targets;
         this.parser = parser;
-        this.auth = new ConsoleAuth(bearer, new Sessions(clock));
+        this.auth = new ConsoleAuth(bearer, new Sessions(sessions, clock));
         this.signInLimit = signInLimit;
         this.assets = ASSETS.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(k -> k,
                 ConsoleRoutes::asset));
     }
 
-    public ConsoleRoutes(TargetManager targets, BearerAuth bearer, TargetParser parser,
-                         Optional<Handler<RoutingContext>> signInLimit) {
-        this(targets, bearer, parser, signInLimit, Clock.systemUTC());
+    public ConsoleRoutes(Vertx vertx, TargetManager targets, BearerAuth bearer, TargetParser parser,
+                         SessionRepository sessions, Optional<Handler<RoutingContext>> signInLimit) {
+        this(vertx, targets, bearer, parser, sessions, signInLimit, Clock.systemUTC());
     }
 
     public void mount(Router r) {
@@ -87,19 +90,22 @@ public final class ConsoleRoutes {
         Route signIn = r.post("/login").handler(ConsoleRoutes::pagePolicy);
         signInLimit.ifPresent(signIn::handler);
         signIn.handler(this::signIn);
-        r.post("/logout").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(ctx -> {
-            ctx.response().addCookie(auth.signOut(ctx));
-            redirect(ctx, "/login");
-        });
+        r.post("/logout").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(ctx ->
+                auth.signOut(ctx).onSuccess(gone -> {
+                    ctx.response().addCookie(gone);
+                    redirect(ctx, "/login");
+                }).onFailure(ctx::fail));
         r.get("/").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(viewer).handler(ctx ->
-                data.rows().onSuccess(rows -> page(ctx, 200, "index.jte", Map.of("rows", rows)))
+                data.rows().map(rows -> TargetListing.of(rows, ctx.queryParams().get("sort"),
+                                ctx.queryParams().get("dir"), ctx.queryParams().get("label")))
+                        .onSuccess(list -> page(ctx, 200, "index.jte", Map.of("list", list)))
                         .onFailure(ctx::fail));
         r.get("/add-target").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(editor).handler(ctx ->
                 formPage(ctx, 200, TargetForm.blank(), false));
         r.post("/targets").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(form).handler(editor)
                 .handler(ctx -> save(ctx, Optional.empty()));
         r.get("/targets/:name").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(viewer).handler(ctx ->
-                data.row(ctx.pathParam("name")).onSuccess(row -> page(ctx, 200, "target.jte", Map.of("row", row)))
+                data.card(ctx.pathParam("name")).onSuccess(card -> page(ctx, 200, "target.jte", Map.of("page", card)))
                         .onFailure(ctx::fail));
         r.get("/targets/:name/edit").handler(ConsoleRoutes::pagePolicy).handler(authenticate).handler(editor)
                 .handler(ctx -> targets.get(ctx.pathParam("name"))
@@ -124,14 +130,15 @@ public final class ConsoleRoutes {
 
     private void signIn(RoutingContext ctx) {
         ConsoleAuth.sameOrigin(ctx.request());
-        Optional<io.vertx.core.http.Cookie> cookie = auth.signIn(ctx, ctx.request().getFormAttribute("token"));
-        if (cookie.isEmpty()) {
-            // No session, and the same answer for an empty, unknown or mistyped token.
-            signInPage(ctx, 401, "That token is not one of the configured API tokens. Check it and try again.");
-            return;
-        }
-        ctx.response().addCookie(cookie.get());
-        redirect(ctx, "/");
+        auth.signIn(ctx, ctx.request().getFormAttribute("token")).onSuccess(cookie -> {
+            if (cookie.isEmpty()) {
+                // No session, and the same answer for an empty, unknown or mistyped token.
+                signInPage(ctx, 401, "That token is not one of the configured API tokens. Check it and try again.");
+                return;
+            }
+            ctx.response().addCookie(cookie.get());
+            redirect(ctx, "/");
+        }).onFailure(ctx::fail);
     }
 
     private void signInPage(RoutingContext ctx, int status, String problem) {

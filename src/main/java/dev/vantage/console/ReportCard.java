@@ -17,10 +17,11 @@ import java.util.Set;
  * come from a hostile site; the templates escape it.
  *
  * @param unreachable why the target did not answer, empty when it did
+ * @param certExpiry  the earliest {@code notAfter} of the chain the page was served with; empty over plain HTTP
  */
 public record ReportCard(String target, String grade, int score, Instant startedAt, Optional<String> unreachable,
                          List<String> caps, List<Area> areas, List<Finding> failing, List<Finding> rest,
-                         List<Evidence> evidence, List<String> warnings) {
+                         List<Evidence> evidence, List<String> warnings, Optional<Instant> certExpiry) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The verdicts the text report lists first, with what was observed and how to fix it. */
@@ -70,7 +71,8 @@ public record ReportCard(String target, String grade, int score, Instant started
         return new ReportCard(r.path("target").asText(), r.path("grade").asText(), r.path("score").asInt(),
                 Instant.parse(r.path("startedAt").asText()),
                 unreachable.isObject() ? Optional.of(unreachable.path("message").asText()) : Optional.empty(),
-                strings(r.path("capsApplied")), areas, failing, rest, evidence, strings(r.path("warnings")));
+                strings(r.path("capsApplied")), areas, failing, rest, evidence, strings(r.path("warnings")),
+                text(r.path("probe").path("earliestCertExpiry")).map(Instant::parse));
     }
 
     private static Optional<String> text(JsonNode n) {

@@ -1,6 +1,7 @@
 package dev.vantage.console;
 
 import dev.vantage.config.Role;
+import dev.vantage.store.SessionRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,54 +11,53 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The console's sign-in sessions, held in memory on this node: a random 256-bit id (the cookie) maps to the role of
- * the token that signed in, the session's CSRF token and when it was last used. The table is keyed by a digest of
- * the id, so neither a heap dump nor lookup timing gives away a live cookie. Sessions end after {@link #IDLE} without
- * use, at sign-out, or (oldest first) when the table is full; a restart signs everyone out.
+ * The console's sign-in sessions, kept in the database so every node of a cluster knows them and a restart signs
+ * nobody out: a random 256-bit id (the cookie) maps to the role of the token that signed in, the session's CSRF
+ * token and when it was last used. Rows are keyed by a digest of the id, so neither the table, a backup nor lookup
+ * timing gives away a live cookie. Sessions end after {@link #IDLE} without use, at sign-out, or (least recently
+ * used first) when the table is full. Blocking: worker threads only.
  */
 final class Sessions {
 
     /** A session unused this long is gone: a forgotten tab does not stay signed in overnight and beyond. */
     static final Duration IDLE = Duration.ofHours(8);
-    /** Sessions kept at most, so sign-ins in a loop cannot fill the heap. */
+    /** Sessions kept at most, so sign-ins in a loop cannot fill the database. */
     static final int MAX = 10_000;
+    /** A use is written back at most this often per session: reading pages should not be a write per request. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     /** A live session: {@code csrf} goes into every form the session is shown. */
     record Session(Role role, String csrf, Instant lastUsed) {
     }
 
-    private final Map<String, Session> byDigest = new ConcurrentHashMap<>();
+    private final SessionRepository store;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final int max;
 
-    Sessions(Clock clock, int max) {
+    Sessions(SessionRepository store, Clock clock, int max) {
+        this.store = store;
         this.clock = clock;
         this.max = max;
     }
 
-    Sessions(Clock clock) {
-        this(clock, MAX);
+    Sessions(SessionRepository store, Clock clock) {
+        this(store, clock, MAX);
     }
 
     /** Opens a session for {@code role}; returns its id, the cookie value. */
-    synchronized String open(Role role) {
+    String open(Role role) {
         Instant now = clock.instant();
-        if (byDigest.size() >= max) {
-            byDigest.values().removeIf(s -> expired(s, now));
-        }
-        while (byDigest.size() >= max) {
-            byDigest.entrySet().stream().min(Comparator.comparing(e -> e.getValue().lastUsed()))
-                    .ifPresent(e -> byDigest.remove(e.getKey()));
+        store.deleteUnusedSince(now.minus(IDLE));
+        int over = store.count() - max + 1;
+        if (over > 0) {
+            store.deleteLeastRecentlyUsed(over);
         }
         String id = token();
-        byDigest.put(digest(id), new Session(role, token(), now));
+        store.insert(digest(id), new SessionRepository.Row(role.id(), token(), now));
         return id;
     }
 
@@ -65,21 +65,24 @@ final class Sessions {
     Optional<Session> find(String id) {
         Instant now = clock.instant();
         String key = digest(id);
-        Session s = byDigest.computeIfPresent(key, (k, old) -> expired(old, now) ? null
-                : new Session(old.role(), old.csrf(), now));
-        return Optional.ofNullable(s);
+        Optional<SessionRepository.Row> row = store.find(key);
+        Optional<Role> role = row.flatMap(r -> Role.parse(r.role()));
+        if (row.isEmpty() || role.isEmpty() || !now.isBefore(row.get().lastUsed().plus(IDLE))) {
+            row.ifPresent(r -> store.delete(key));
+            return Optional.empty();
+        }
+        if (!now.isBefore(row.get().lastUsed().plus(TOUCH_EVERY))) {
+            store.touch(key, now);
+        }
+        return Optional.of(new Session(role.get(), row.get().csrf(), now));
     }
 
     void close(String id) {
-        byDigest.remove(digest(id));
+        store.delete(digest(id));
     }
 
     int size() {
-        return byDigest.size();
-    }
-
-    private static boolean expired(Session s, Instant now) {
-        return !now.isBefore(s.lastUsed().plus(IDLE));
+        return store.count();
     }
 
     /** 256 random bits, URL-safe: a cookie value or a CSRF token. */

@@ -186,6 +186,14 @@ public final class TargetManager {
         });
     }
 
+    /** The page timings of the target's recent answered runs, newest first ({@link ResultRepository#recentLatencies}). */
+    public Future<List<Map<String, java.time.Duration>>> recentLatencies(String name, Instant since, int limit) {
+        return blocking(() -> {
+            targets.find(name).orElseThrow(() -> notFound(name));
+            return results.recentLatencies(name, since, limit);
+        });
+    }
+
     /** A target with its ownership token, for the verification instructions. */
     public record Verification(StoredTarget target, String token) {
     }

@@ -114,7 +114,7 @@ public final class VantageService {
             scheduler.start();
             return manager;
         }))).compose(manager -> new ApiServer(vertx, config, manager, secrets, renderer, registry::scrape,
-                this::readiness).listen()).map(server -> {
+                this::readiness, new dev.vantage.store.SessionRepository(db.dataSource())).listen()).map(server -> {
             http = server;
             LOG.info("vantage serving on http://{}:{} with {} file targets", config.server().host(),
                     server.actualPort(), config.targets().size());

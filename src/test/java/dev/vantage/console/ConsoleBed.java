@@ -6,6 +6,7 @@ import dev.vantage.config.VantageConfig;
 import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.service.VantageService;
+import dev.vantage.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -15,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,7 @@ final class ConsoleBed implements AutoCloseable {
     private volatile boolean hardened;
     private final HttpServer server;
     final VantageService service;
+    private final Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ConsoleBed(Path dir) throws Exception {
@@ -53,6 +57,7 @@ final class ConsoleBed implements AutoCloseable {
 
     /** @param rateLimit the {@code server.rate-limit} setting, which the sign-in form shares with the API */
     ConsoleBed(Path dir, String rateLimit) throws Exception {
+        this.dir = dir;
         server = site.createHttpServer().requestHandler(req -> {
             if (req.path().equals("/backoffice")) {
                 req.response().putHeader("Referrer-Policy", HOSTILE);
@@ -78,10 +83,12 @@ final class ConsoleBed implements AutoCloseable {
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
                     public: true
+                    labels: {team: web}
                   - name: backoffice
                     url: "http://127.0.0.1:%2$d/backoffice"
                     schedule: {cron: "0 0 3 1 1 ?"}
                     audit: {cron: "0 0 3 1 1 ?"}
+                    labels: {team: ops}
                 """.formatted(dir.resolve("db").toAbsolutePath(), server.actualPort(), rateLimit);
         Secrets secrets = new Secrets(Map.of("E", EDITOR, "V", VIEWER)::get);
         VantageConfig config = new ConfigLoader(secrets).parse(yaml, "test").config().orElseThrow();
@@ -92,6 +99,31 @@ final class ConsoleBed implements AutoCloseable {
                 HttpResponse<String> run = call("POST", "/api/targets/" + target + "/run?kind=" + kind, EDITOR);
                 assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
             }
+        }
+    }
+
+    /**
+     * Writes an incident into the service's database as the incident tracker would (opening one for real takes
+     * failing runs in a row): {@code resolvedAt} null leaves it open.
+     */
+    void recordIncident(String target, String kind, String subject, Instant openedAt, Instant resolvedAt,
+                        String evidence) throws Exception {
+        VantageConfig.Storage storage = new VantageConfig.Storage("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                Optional.empty(), Optional.empty(), Duration.ofDays(30), false);
+        Database db = Database.open(storage);
+        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement("INSERT INTO incidents (id, target, "
+                + "kind, subject, opened_at, resolved_at, evidence, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, "inc-" + target + "-" + openedAt.toEpochMilli());
+            ps.setString(2, target);
+            ps.setString(3, kind);
+            ps.setString(4, subject);
+            ps.setObject(5, openedAt.atOffset(java.time.ZoneOffset.UTC));
+            ps.setObject(6, resolvedAt == null ? null : resolvedAt.atOffset(java.time.ZoneOffset.UTC));
+            ps.setString(7, evidence);
+            ps.setString(8, resolvedAt == null ? null : "answered again");
+            ps.executeUpdate();
+        } finally {
+            db.close();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.vantage.console;
 
 import dev.vantage.fixtures.RequiredTool;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -13,7 +12,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,8 @@ final class ConsoleBrowser implements AutoCloseable {
             + "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
             + "e.violatedDirective + ' ' + e.blockedURI));";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Screenshots stop here: a long report card is still readable, and the files stay small. */
+    private static final int MAX_SHOT_HEIGHT = 2400;
 
     final ChromeDriver driver;
 
@@ -72,8 +72,17 @@ final class ConsoleBrowser implements AutoCloseable {
     void check(String what, String shot) throws Exception {
         assertClean(what);
         assertAccessible(what);
-        Path png = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SCREENSHOTS.resolve(shot + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(SCREENSHOTS.resolve(shot + ".png"), fullPage());
+    }
+
+    /** The whole page, not only the window, so a report card's charts and findings are in its screenshot. */
+    private byte[] fullPage() {
+        Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width.intValue(),
+                        "height", Math.min(height.intValue(), MAX_SHOT_HEIGHT), "scale", 1)));
+        return java.util.Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     void assertClean(String what) {
@@ -108,7 +117,58 @@ final class ConsoleBrowser implements AutoCloseable {
         for (WebElement table : driver.findElements(By.tagName("table"))) {
             assertThat(table.findElements(By.tagName("caption"))).as("table caption on " + what).hasSize(1);
         }
+        assertThat(lowContrast()).as("text below WCAG AA contrast on " + what).isEmpty();
+        assertKeyboardFocusIsVisible(what);
     }
+
+    /** Elements whose text is below WCAG AA contrast, with the ratio found. */
+    List<?> lowContrast() {
+        return (List<?>) driver.executeScript(LOW_CONTRAST);
+    }
+
+    /**
+     * Tabs through the first controls of the page as a keyboard user would: each must take the focus and show it
+     * (an outline), so nobody is lost on the page.
+     */
+    private void assertKeyboardFocusIsVisible(String what) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        int controls = driver.findElements(By.cssSelector("a[href], button, input:not([type=hidden]), textarea"))
+                .size();
+        for (int i = 0; i < Math.min(controls, 6); i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            assertThat(focused).as("tab " + (i + 1) + " reaches a control on " + what).isNotEqualTo(body);
+            assertThat(focused.getCssValue("outline-style")).as("focus shown on " + focused.getText() + " on " + what)
+                    .isNotEqualTo("none");
+        }
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+    }
+
+    /**
+     * Every HTML element with its own text, whose colour against the first opaque background behind it is below
+     * WCAG AA (4.5:1, or 3:1 for large text). SVG text is left out: charts and badges carry titles instead.
+     */
+    private static final String LOW_CONTRAST = """
+            const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => { v = v / 255;
+              return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+            const opaque = c => !c.startsWith('rgba') || !/,\\s*0\\)$/.test(c);
+            const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+              if (opaque(c)) return c; } return 'rgb(255, 255, 255)'; };
+            const out = [];
+            for (const e of document.body.querySelectorAll('*')) {
+              if (e.closest('svg') || ![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+              const s = getComputedStyle(e);
+              if (s.visibility === 'hidden' || s.display === 'none') continue;
+              const a = lum(s.color), b = lum(bg(e));
+              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              const size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight) >= 700;
+              const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+              if (ratio < need) out.push(e.tagName + ' "' + e.textContent.trim().slice(0, 40) + '" '
+                + ratio.toFixed(2));
+            }
+            return out;""";
 
     String text() {
         return driver.findElement(By.tagName("body")).getText();

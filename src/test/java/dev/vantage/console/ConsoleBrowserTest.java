@@ -75,7 +75,27 @@ class ConsoleBrowserTest {
         List<WebElement> failing = browser.findElements(By.cssSelector("article.finding"));
         assertThat(failing).as("plain http, no security headers: failing checks").isNotEmpty();
         assertThat(failing.get(0).getText()).contains("Observed:", "Fix:");
-        assertThat(text()).contains("Failing checks", "Other checks", "pulse", "audit");
+        assertThat(text()).contains("Failing checks", "Other checks", "pulse", "audit", "Incidents");
+        List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart svg"));
+        assertThat(charts).as("grade and latency history").hasSize(2);
+        assertThat(charts.get(0).findElement(By.xpath("./*[local-name()='title']")).getAttribute("textContent"))
+                .isEqualTo("Grade history");
+        assertThat(charts.get(1).findElements(By.cssSelector("g.line polyline"))).as("total and ttfb").hasSize(2);
+        assertThat(charts.get(1).findElement(By.cssSelector("g.line.ttfb polyline")).getCssValue("stroke-dasharray"))
+                .as("told apart by more than colour").isNotEqualTo("none");
+    }
+
+    @Test
+    void theListSortsByAColumnHeaderLinkAndSaysSo() throws Exception {
+        open("/", "targets");
+        browser.findElement(By.linkText("Grade")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("/?sort=grade"));
+        chromium.check("/?sort=grade", "targets-by-grade");
+        assertThat(browser.findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).startsWith("Grade");
+        browser.findElement(By.id("label")).sendKeys("team:none\n");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("label=team"));
+        chromium.check("/?label=team:none", "targets-filtered");
+        assertThat(text()).contains("No target has the label team:none");
     }
 
     @Test
@@ -89,8 +109,18 @@ class ConsoleBrowserTest {
     void theStatusPageShowsOnlyThePublicTarget() throws Exception {
         open("/status", "status");
         assertThat(browser.findElements(By.cssSelector("ul.status li")).stream()
-                .map(li -> li.getText().replaceAll("\\s+", " "))).containsExactly("shop up");
+                .map(li -> li.getText().replaceAll("\\s+", " ")))
+                .containsExactly("shop up 100.00% up over the last 90 days (1 pulse) 90 days ago today");
         assertThat(text()).doesNotContain("backoffice");
+        WebElement bar = browser.findElement(By.cssSelector("svg.uptime"));
+        assertThat(bar.getAttribute("aria-label")).isEqualTo("shop: 100.00% up over the last 90 days (1 pulse)");
+        List<WebElement> days = bar.findElements(By.tagName("rect"));
+        assertThat(days).hasSize(UptimeBar.DAYS);
+        assertThat(days.get(UptimeBar.DAYS - 1).getAttribute("class")).isEqualTo("up");
+        assertThat(days.get(UptimeBar.DAYS - 1).getCssValue("fill")).as("the stylesheet colours it")
+                .isEqualTo("rgb(46, 125, 50)");
+        assertThat(days.get(0).findElement(By.xpath("./*[local-name()='title']")).getAttribute("textContent"))
+                .endsWith(": no data");
     }
 
     @Test
@@ -117,6 +147,15 @@ class ConsoleBrowserTest {
             b.manage().logs().get(LogType.BROWSER).forEach(e -> seen.add(e.getMessage()));
             return seen.stream().anyMatch(m -> m.contains("Content Security Policy"));
         });
+    }
+
+    @Test
+    void theContrastCheckSeesPaleText() throws Exception {
+        open("/status", "status");
+        // Through the CSSOM, which the CSP allows (it refuses style attributes and elements, not scripted styles).
+        browser.executeScript("document.querySelector('h1').style.color = '#bbbbbb';");
+        assertThat(chromium.lowContrast()).singleElement().asString().startsWith("H1 \"Status\" 1.");
+        browser.navigate().refresh();
     }
 
     private static void open(String path, String shot) throws Exception {

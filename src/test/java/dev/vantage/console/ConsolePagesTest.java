@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,10 @@ class ConsolePagesTest {
     @BeforeAll
     static void start() throws Exception {
         bed = new ConsoleBed(dir);
+        Instant now = Instant.now();
+        bed.recordIncident("shop", "down", "", now.minusSeconds(600), null, "connection refused by 127.0.0.1");
+        bed.recordIncident("shop", "check", "security.hsts", now.minusSeconds(7200), now.minusSeconds(3600),
+                "no Strict-Transport-Security header");
     }
 
     @AfterAll
@@ -93,5 +98,48 @@ class ConsolePagesTest {
         assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
         assertThat(css.body()).contains(".grade-a");
         assertThat(bed.call("GET", "/console/../pom.xml", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void openIncidentsAreCountedOnTheListAndListedWithTheirCauseOnTheReportCard() throws Exception {
+        String list = bed.call("GET", "/", ConsoleBed.VIEWER).body();
+        // The tracker opens real incidents too (the sites grade F): at least the one recorded here is open.
+        assertThat(list).containsPattern("<a class=\"incident-count\" href=\"/targets/shop#incidents\">[1-9]\\d* open</a>");
+        String card = bed.call("GET", "/targets/shop", ConsoleBed.VIEWER).body();
+        assertThat(card).containsPattern("<h2 id=\"incidents\">Incidents \\([1-9]\\d* open\\)</h2>").contains(
+                "<caption>Open and recent incidents, newest first</caption>", "shop is down",
+                "connection refused by 127.0.0.1", "shop fails security.hsts", "no Strict-Transport-Security header",
+                "answered again");
+        assertThat(card.indexOf("connection refused by 127.0.0.1")).as("newest first")
+                .isLessThan(card.indexOf("no Strict-Transport-Security header"));
+        assertThat(bed.call("GET", "/status", null).body()).doesNotContain("incident", "refused", "hsts");
+    }
+
+    @Test
+    void theReportCardDrawsGradeAndLatencyHistoryWithTitlesAndAxisLabels() throws Exception {
+        String card = bed.call("GET", "/targets/shop", ConsoleBed.VIEWER).body();
+        assertThat(card).contains("<title id=\"grade-chart-title\">Grade history</title>",
+                "<title id=\"latency-chart-title\">Latency, last 24 hours</title>", "aria-labelledby=\"grade-chart-title",
+                ">answered runs, oldest to newest</text>", ">score</text>", ">ms</text>", "<circle ", ", audit: ");
+    }
+
+    @Test
+    void theListSortsAndFiltersByQueryAndSaysHowItIsSorted() throws Exception {
+        String byGrade = bed.call("GET", "/?sort=grade&dir=desc", ConsoleBed.VIEWER).body();
+        assertThat(byGrade).contains("<th scope=\"col\" aria-sort=\"descending\"><a href=\"/?sort=grade\">Grade</a>",
+                "<th scope=\"col\" aria-sort=\"none\"><a href=\"/?sort=name\">Target</a>");
+        String filtered = bed.call("GET", "/?label=nobody:here", ConsoleBed.VIEWER).body();
+        assertThat(filtered).contains("No target has the label").doesNotContain("href=\"/targets/shop\"");
+        HttpResponse<String> bad = bed.call("GET", "/?sort=speed", ConsoleBed.VIEWER);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("sort: \"speed\" is not one of name, grade, state, latency, cert");
+    }
+
+    @Test
+    void theStatusPageShowsNinetyDaysOfUptimeAsABarWithATextEquivalent() throws Exception {
+        String status = bed.call("GET", "/status", null).body();
+        assertThat(status).contains("<svg class=\"uptime\"", "aria-label=\"shop: 100.00% up over the last 90 days (1 pulse)\"",
+                "<rect class=\"up\"", "<rect class=\"none\"", ": no data</title>");
+        assertThat(status.split("<rect ", -1)).hasSize(UptimeBar.DAYS + 1);
     }
 }

@@ -10,7 +10,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
@@ -170,9 +169,27 @@ class ConsoleSignInBrowserTest {
     private static void submit(By control) {
         WebElement old = browser.findElement(By.tagName("html"));
         browser.findElement(control).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> replaced(old));
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.readyState")));
+    }
+
+    /**
+     * The element belongs to a page that is gone. While the next page loads, chromedriver may answer "does not belong
+     * to the document" instead of a stale element: that means gone too.
+     */
+    private static boolean replaced(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void fill(String id, String value) {

@@ -191,4 +191,21 @@ abstract class RepositoryContract {
             assertThat(rs.getInt(1)).isZero();
         }
     }
+
+    @Test
+    void consoleSessionsAreFoundTouchedAndEndedIdleOrLeastRecentlyUsedFirst() {
+        SessionRepository sessions = new SessionRepository(database().dataSource());
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        sessions.insert("old", new SessionRepository.Row("viewer", "c1", t0));
+        sessions.insert("mid", new SessionRepository.Row("editor", "c2", t0.plusSeconds(60)));
+        sessions.insert("new", new SessionRepository.Row("viewer", "c3", t0.plusSeconds(120)));
+        assertThat(sessions.find("mid")).contains(new SessionRepository.Row("editor", "c2", t0.plusSeconds(60)));
+        sessions.touch("old", t0.plusSeconds(180));
+        assertThat(sessions.deleteLeastRecentlyUsed(1)).isEqualTo(1);
+        assertThat(sessions.find("mid")).as("least recently used").isEmpty();
+        assertThat(sessions.deleteUnusedSince(t0.plusSeconds(120))).isEqualTo(1);
+        assertThat(sessions.find("new")).isEmpty();
+        sessions.delete("old");
+        assertThat(sessions.count()).isZero();
+    }
 }
