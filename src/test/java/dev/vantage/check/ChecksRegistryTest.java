@@ -38,7 +38,7 @@ class ChecksRegistryTest {
     @Test
     void tableCarriesItsVersionAndCaps() {
         ScoringTable table = ScoringTable.current();
-        assertThat(table.version()).isEqualTo("2026.11-5");
+        assertThat(table.version()).isEqualTo("2026.11-6");
         assertThat(table.cap("tls-rating-t")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("F"));
         assertThat(table.cap("tls-certificate-expiry-expired")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("F"));
         assertThat(table.cap("hsts-invalid-cert")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("C"));

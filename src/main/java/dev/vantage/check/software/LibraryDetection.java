@@ -1,0 +1,51 @@
+package dev.vantage.check.software;
+
+import dev.vantage.dataset.VulnerabilityDataset;
+import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.browser.BrowserEvidence;
+import dev.vantage.probe.browser.LibraryGlobals;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds library versions in the evidence: the page's script URLs (every run) and the browser's globals and DOM. */
+final class LibraryDetection {
+
+    private LibraryDetection() {
+    }
+
+    static List<DetectedLibrary> detect(SiteEvidence evidence, VulnerabilityDataset dataset) {
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        URI page = evidence.finalPage().request().url();
+        evidence.finalPage().response().ifPresent(r -> ScriptSources.of(r.body(), page)
+                .forEach(url -> fromUrl(dataset, url, "url " + url, seen)));
+        evidence.browser().ifPresent(b -> {
+            b.tags().stream().filter(t -> t.kind().equals("script"))
+                    .forEach(t -> fromUrl(dataset, t.url(), "url " + t.url(), seen));
+            for (LibraryGlobals.Found g : b.libraries()) {
+                add(seen, g.library(), g.version(), "global (browser)");
+            }
+        });
+        List<DetectedLibrary> out = new ArrayList<>();
+        seen.forEach((key, sources) -> {
+            int space = key.indexOf('\u0000');
+            out.add(new DetectedLibrary(key.substring(0, space), key.substring(space + 1), sources));
+        });
+        return out;
+    }
+
+    private static void fromUrl(VulnerabilityDataset dataset, String url, String source,
+                                Map<String, List<String>> seen) {
+        dataset.fromUrl(url).forEach(e -> add(seen, e.getKey(), e.getValue(), source));
+    }
+
+    private static void add(Map<String, List<String>> seen, String library, String version, String source) {
+        List<String> sources = seen.computeIfAbsent(library + "\u0000" + version, k -> new ArrayList<>());
+        if (!sources.contains(source)) {
+            sources.add(source);
+        }
+    }
+}

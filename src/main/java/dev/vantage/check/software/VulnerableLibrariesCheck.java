@@ -1,0 +1,102 @@
+package dev.vantage.check.software;
+
+import dev.vantage.check.Area;
+import dev.vantage.check.BaseCheck;
+import dev.vantage.check.CheckSupport;
+import dev.vantage.check.Finding;
+import dev.vantage.check.Verdict;
+import dev.vantage.dataset.Advisory;
+import dev.vantage.dataset.Advisory.Severity;
+import dev.vantage.dataset.VulnerabilityDataset;
+import dev.vantage.probe.SiteEvidence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code security.vulnerable-libraries}: JavaScript library versions the page loads, matched against the
+ * vulnerability dataset (retire.js). Script URLs in the HTML are read on every run; with a browser audit the rendered
+ * DOM's scripts and the libraries' own globals are added. The most severe advisory decides.
+ */
+public final class VulnerableLibrariesCheck extends BaseCheck {
+
+    public static final String NOT_DETECTED = "vulnerable-libraries-none-detected";
+    public static final String NONE = "vulnerable-libraries-none";
+    public static final String LOW = "vulnerable-library-low";
+    public static final String MEDIUM = "vulnerable-library-medium";
+    public static final String HIGH = "vulnerable-library-high";
+
+    /** How many libraries, and advisory ids per library, a finding quotes. */
+    static final int SHOWN = 5;
+
+    private final VulnerabilityDataset dataset;
+
+    public VulnerableLibrariesCheck(VulnerabilityDataset dataset) {
+        super("security.vulnerable-libraries", Area.SECURITY, "Known-vulnerable JavaScript libraries",
+                plus(CheckSupport.PAGE_NOT_ANSWERED, NOT_DETECTED, NONE, LOW, MEDIUM, HIGH));
+        this.dataset = dataset;
+    }
+
+    @Override
+    public Finding evaluate(SiteEvidence evidence) {
+        if (CheckSupport.page(evidence).isEmpty() && evidence.browser().isEmpty()) {
+            return CheckSupport.notAnswered(this, evidence);
+        }
+        String data = " (" + dataset.info().describe(evidence.startedAt()) + ")";
+        List<DetectedLibrary> found = LibraryDetection.detect(evidence, dataset);
+        if (found.isEmpty()) {
+            return finding(Verdict.INFO, NOT_DETECTED, "No library the dataset knows was recognised in the page's "
+                    + "script URLs" + (evidence.browser().isPresent() ? " or globals" : "") + data + ".", "");
+        }
+        List<String> vulnerable = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        Severity worst = Severity.NONE;
+        boolean any = false;
+        for (DetectedLibrary lib : found) {
+            List<Advisory> hits = dataset.advisories(lib.library(), lib.version());
+            if (hits.isEmpty()) {
+                continue;
+            }
+            any = true;
+            Severity top = hits.stream().map(Advisory::severity).max(Comparator.naturalOrder()).orElseThrow();
+            worst = top.compareTo(worst) > 0 ? top : worst;
+            String fixed = dataset.fixedIn(lib.library(), lib.version()).map(v -> "fixed in " + v)
+                    .orElse("no fixed version published");
+            vulnerable.add(CheckSupport.quote(lib.name()) + " from " + sources(lib) + ": " + hits.size()
+                    + " advisories, worst " + top.id() + ", " + ids(hits) + "; " + fixed);
+            fixes.add(lib.library() + dataset.fixedIn(lib.library(), lib.version()).map(v -> " to " + v + " or later")
+                    .orElse(" to a maintained version or replace it"));
+        }
+        if (!any) {
+            return finding(Verdict.PASS, NONE, "No known vulnerability in " + found.stream()
+                    .map(l -> CheckSupport.quote(l.name())).collect(Collectors.joining(", ")) + data + ".", "");
+        }
+        String observed = String.join("; ", vulnerable.subList(0, Math.min(SHOWN, vulnerable.size())))
+                + (vulnerable.size() > SHOWN ? "; and " + (vulnerable.size() - SHOWN) + " more" : "") + data + ".";
+        String remediation = "Upgrade " + String.join(", ", fixes) + ", and keep front-end dependencies under a "
+                + "dependency scanner (npm audit, retire.js).";
+        return switch (worst) {
+            case CRITICAL, HIGH -> finding(Verdict.FAIL, HIGH, observed, remediation);
+            case MEDIUM -> finding(Verdict.WARN, MEDIUM, observed, remediation);
+            default -> finding(Verdict.WARN, LOW, observed, remediation);
+        };
+    }
+
+    private static String sources(DetectedLibrary lib) {
+        return lib.sources().stream().limit(2).map(CheckSupport::quote).collect(Collectors.joining(" and "))
+                + (lib.sources().size() > 2 ? " and " + (lib.sources().size() - 2) + " more" : "");
+    }
+
+    private static String ids(List<Advisory> hits) {
+        // Every CVE of every advisory; an advisory without a CVE shows its first id, or its summary.
+        List<String> ids = hits.stream().flatMap(a -> {
+            List<String> cves = a.ids().stream().filter(i -> i.startsWith("CVE-")).toList();
+            return !cves.isEmpty() ? cves.stream() : java.util.stream.Stream.of(a.ids().isEmpty()
+                    ? CheckSupport.quote(a.summary()) : a.ids().get(0));
+        }).distinct().toList();
+        return String.join(", ", ids.subList(0, Math.min(SHOWN, ids.size())))
+                + (ids.size() > SHOWN ? " and " + (ids.size() - SHOWN) + " more" : "");
+    }
+}
