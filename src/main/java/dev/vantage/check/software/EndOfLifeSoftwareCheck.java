@@ -5,6 +5,8 @@ import dev.vantage.check.CheckSupport;
 import dev.vantage.check.Finding;
 import dev.vantage.check.PageHeaderCheck;
 import dev.vantage.check.Verdict;
+import dev.vantage.dataset.DatasetInfo;
+import dev.vantage.dataset.DatasetUser;
 import dev.vantage.dataset.EndOfLifeDataset;
 import dev.vantage.dataset.EndOfLifeDataset.Match;
 import dev.vantage.probe.SiteEvidence;
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  * no more security fixes. Judged on the run's own start day ({@link SiteEvidence#startedAt()}), so the finding
  * appears on the day a cycle ends, and a re-grade of old evidence gives the same answer.
  */
-public final class EndOfLifeSoftwareCheck extends PageHeaderCheck {
+public final class EndOfLifeSoftwareCheck extends PageHeaderCheck implements DatasetUser {
 
     public static final String NONE = "end-of-life-software-none";
     public static final String UNKNOWN = "end-of-life-software-unknown";
@@ -41,6 +43,11 @@ public final class EndOfLifeSoftwareCheck extends PageHeaderCheck {
         super("launch.end-of-life-software", Area.LAUNCH_READINESS, "End-of-life server software", NONE, UNKNOWN,
                 FOUND);
         this.dataset = dataset;
+    }
+
+    @Override
+    public DatasetInfo dataset() {
+        return dataset.info();
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.dataset.Advisory;
 import dev.vantage.dataset.Advisory.Severity;
+import dev.vantage.dataset.DatasetInfo;
+import dev.vantage.dataset.DatasetUser;
 import dev.vantage.dataset.VulnerabilityDataset;
 import dev.vantage.probe.SiteEvidence;
 
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * vulnerability dataset (retire.js). Script URLs in the HTML are read on every run; with a browser audit the rendered
  * DOM's scripts and the libraries' own globals are added. The most severe advisory decides.
  */
-public final class VulnerableLibrariesCheck extends BaseCheck {
+public final class VulnerableLibrariesCheck extends BaseCheck implements DatasetUser {
 
     public static final String NOT_DETECTED = "vulnerable-libraries-none-detected";
     public static final String NONE = "vulnerable-libraries-none";
@@ -37,6 +39,11 @@ public final class VulnerableLibrariesCheck extends BaseCheck {
         super("security.vulnerable-libraries", Area.SECURITY, "Known-vulnerable JavaScript libraries",
                 plus(CheckSupport.PAGE_NOT_ANSWERED, NOT_DETECTED, NONE, LOW, MEDIUM, HIGH));
         this.dataset = dataset;
+    }
+
+    @Override
+    public DatasetInfo dataset() {
+        return dataset.info();
     }
 
     @Override
