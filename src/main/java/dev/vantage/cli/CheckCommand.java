@@ -1,6 +1,8 @@
 package dev.vantage.cli;
 
 import dev.vantage.check.Checks;
+import dev.vantage.dataset.DatasetFiles;
+import dev.vantage.dataset.Datasets;
 import dev.vantage.grade.Grade;
 import dev.vantage.grade.Grader;
 import dev.vantage.grade.ScoringTable;
@@ -111,6 +113,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             + "never are."})
     boolean allowPrivate;
 
+    @Option(names = "--dataset", paramLabel = "KIND=FILE", description = {"Judge software versions with FILE "
+            + "instead of the bundled data; KIND is vulnerabilities (retire.js jsrepository.json) or end-of-life "
+            + "(see docs/datasets.md). Repeatable."})
+    List<String> datasets = new ArrayList<>();
+
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
 
@@ -126,8 +133,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         if (certWarnDays < 0 || certWarnDays > 365) {
             throw new UsageException("--cert-warn-days " + certWarnDays + " must be between 0 and 365");
         }
+        Datasets data = datasets();
 
-        Report report = run(target, options);
+        Report report = run(target, options, data);
         String rendered = reportFormat.renderer(useColour()).render(report);
         if (output != null) {
             writeOutput(rendered);
@@ -204,13 +212,23 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     }
 
-    private Report run(URI target, ProbeOptions options) throws Exception {
+    /** The datasets named by {@code --dataset}, read now so a bad file is a usage error before any probe is sent. */
+    Datasets datasets() {
+        DatasetFiles files = DatasetFiles.BUNDLED;
+        for (String d : datasets) {
+            DatasetFiles current = files;
+            files = parse(() -> current.with(d));
+        }
+        return parse(files::load);
+    }
+
+    private Report run(URI target, ProbeOptions options, Datasets data) throws Exception {
         // Load is sent only on explicit flags, and the person sees what will be sent before it is.
         options.load().ifPresent(load -> spec.commandLine().getErr().println("vantage: "
                 + load.describe(target)));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
         try {
-            SiteAssessor assessor = new ProbePipeline(vertx, Checks.all(certWarnDays),
+            SiteAssessor assessor = new ProbePipeline(vertx, Checks.all(certWarnDays, data),
                     new Grader(ScoringTable.current()));
             // The probe run has its own deadline; this outer wait only guards against a bug in it.
             long guardMillis = options.timeout().toMillis() + 15_000;
