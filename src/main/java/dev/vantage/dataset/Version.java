@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class Version {
 
     private static final Pattern SEPARATORS = Pattern.compile("[.\\-]");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
     /** Orders version strings; never throws. */
     public static final Comparator<String> ORDER = Version::compare;
@@ -35,7 +35,10 @@ public final class Version {
         boolean na = NUMBER.matcher(a).matches();
         boolean nb = NUMBER.matcher(b).matches();
         if (na && nb) {
-            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+            // Any length of digits, without overflow: fewer significant digits is smaller, then digit by digit.
+            String x = a.replaceFirst("^0+(?=.)", "");
+            String y = b.replaceFirst("^0+(?=.)", "");
+            return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
         }
         if (na != nb) {
             return na ? 1 : -1;

@@ -30,8 +30,12 @@ final class ScriptSources {
         String lower = html.toLowerCase(Locale.ROOT);
         int at = lower.indexOf("<script");
         while (at >= 0 && out.size() < MAX_SCRIPTS) {
-            int end = lower.indexOf('>', at);
-            int stop = Math.min(end < 0 ? html.length() : end, Math.min(html.length(), at + MAX_TAG));
+            // The tag ends at its '>' or at the window's end; windows never overlap, so the scan stays linear.
+            int window = Math.min(html.length(), at + MAX_TAG);
+            int stop = at + 1;
+            while (stop < window && lower.charAt(stop) != '>') {
+                stop++;
+            }
             Matcher m = SRC.matcher(html.substring(at + "<script".length(), stop));
             if (m.find()) {
                 String src = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);

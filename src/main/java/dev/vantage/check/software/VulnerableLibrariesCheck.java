@@ -32,6 +32,7 @@ public final class VulnerableLibrariesCheck extends BaseCheck implements Dataset
 
     /** How many libraries, and advisory ids per library, a finding quotes. */
     static final int SHOWN = 5;
+    static final int MAX_IDS = 12;
 
     private final VulnerabilityDataset dataset;
 
@@ -97,13 +98,15 @@ public final class VulnerableLibrariesCheck extends BaseCheck implements Dataset
     }
 
     private static String ids(List<Advisory> hits) {
-        // Every CVE of every advisory; an advisory without a CVE shows its first id, or its summary.
+        // Every CVE of every advisory; an advisory without a CVE shows its GitHub id; one with neither is counted.
         List<String> ids = hits.stream().flatMap(a -> {
             List<String> cves = a.ids().stream().filter(i -> i.startsWith("CVE-")).toList();
-            return !cves.isEmpty() ? cves.stream() : java.util.stream.Stream.of(a.ids().isEmpty()
-                    ? CheckSupport.quote(a.summary()) : a.ids().get(0));
+            return !cves.isEmpty() ? cves.stream() : a.ids().stream().limit(1);
         }).distinct().toList();
-        return String.join(", ", ids.subList(0, Math.min(SHOWN, ids.size())))
-                + (ids.size() > SHOWN ? " and " + (ids.size() - SHOWN) + " more" : "");
+        long unnamed = hits.stream().filter(a -> a.ids().isEmpty()).count();
+        String named = String.join(", ", ids.subList(0, Math.min(MAX_IDS, ids.size())))
+                + (ids.size() > MAX_IDS ? " and " + (ids.size() - MAX_IDS) + " more" : "");
+        return (named.isEmpty() ? "" : named) + (unnamed == 0 ? "" : (named.isEmpty() ? "" : ", ") + unnamed
+                + " without an id");
     }
 }
