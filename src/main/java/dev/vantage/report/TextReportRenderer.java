@@ -76,7 +76,7 @@ public final class TextReportRenderer implements ReportRenderer {
         out.append("Scoring table ").append(clean(report.scoringVersion()))
                 .append(", started ").append(report.startedAt())
                 .append(", took ").append(duration(report.took())).append('\n');
-        report.datasets().forEach(d -> out.append(d.stale(report.startedAt()) ? paint(BOLD, "Dataset ") : "Dataset ")
+        report.datasets().forEach(d -> out.append(d.stale(report.startedAt()) ? paint(BOLD, "Data: ") : "Data: ")
                 .append(clean(d.describe(report.startedAt()))).append('\n'));
     }
 
