@@ -4,6 +4,7 @@ import dev.vantage.dataset.VulnerabilityDataset;
 import dev.vantage.probe.SiteEvidence;
 import dev.vantage.probe.browser.BrowserEvidence;
 import dev.vantage.probe.browser.LibraryGlobals;
+import dev.vantage.probe.exposure.ScriptLinks;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -14,14 +15,17 @@ import java.util.Map;
 /** Finds library versions in the evidence: the page's script URLs (every run) and the browser's globals and DOM. */
 final class LibraryDetection {
 
+    /** At most this many script URLs of the page are read; its first ones name its libraries. */
+    static final int MAX_SCRIPTS = 200;
+
     private LibraryDetection() {
     }
 
     static List<DetectedLibrary> detect(SiteEvidence evidence, VulnerabilityDataset dataset) {
         Map<String, List<String>> seen = new LinkedHashMap<>();
         URI page = evidence.finalPage().request().url();
-        evidence.finalPage().response().ifPresent(r -> ScriptSources.of(r.body(), page)
-                .forEach(url -> fromUrl(dataset, url, "url " + url, seen)));
+        evidence.finalPage().response().ifPresent(r -> ScriptLinks.allScripts(r.body(), page, MAX_SCRIPTS)
+                .forEach(url -> fromUrl(dataset, url.toString(), "url " + url, seen)));
         evidence.browser().ifPresent(b -> {
             b.tags().stream().filter(t -> t.kind().equals("script"))
                     .forEach(t -> fromUrl(dataset, t.url(), "url " + t.url(), seen));

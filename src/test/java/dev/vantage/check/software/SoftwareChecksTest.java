@@ -107,18 +107,11 @@ class SoftwareChecksTest {
         }
 
         @Test
-        void aHostilePageOfUnterminatedScriptTagsIsStillRead() {
-            String hostile = "<script src=/jquery-1.8.3.js>" + "<script ".repeat(300_000) + "<script src=/late.js>";
+        void aHostilePageOfUnterminatedScriptTagsStillGivesItsLibrary() {
+            // the script scan is the exposure probe's linear one (ScannerWorkTest), here with every origin
+            String hostile = "<script src=/jquery-1.8.3.js>" + "<script ".repeat(100_000);
 
-            assertThat(ScriptSources.of(hostile, URI.create(PAGE))).containsExactly(
-                    "https://example.com/jquery-1.8.3.js", "https://example.com/late.js");
-        }
-
-        @Test
-        void onlyTheFirstScriptsAreRead() {
-            String many = "<script src=/a.js></script>".repeat(ScriptSources.MAX_SCRIPTS + 50);
-
-            assertThat(ScriptSources.of(many, URI.create(PAGE))).hasSize(ScriptSources.MAX_SCRIPTS);
+            assertThat(libraries.evaluate(html(hostile)).observed()).contains("jquery 1.8.3");
         }
     }
 
