@@ -50,6 +50,14 @@ class DatasetsTest {
         }
 
         @Test
+        void aBannerAtTheTopOfAScriptNamesItsVersionOnlyThere() {
+            assertThat(vulns.fromBanner("/*! jQuery v1.8.3 | (c) stand-in */\nwindow.x = 1;"))
+                    .containsExactly(Map.entry("jquery", "1.8.3"));
+            assertThat(vulns.fromBanner("x".repeat(VulnerabilityDataset.BANNER_HEAD) + "/*! jQuery v1.8.3 */"))
+                    .isEmpty();
+        }
+
+        @Test
         void aVeryLongUrlIsCutBeforeTheDatasetsExpressionsMeetIt() {
             String hostile = "https://x.example/" + "1.".repeat(200_000) + "/jquery.js";
             assertThat(vulns.fromUrl(hostile)).isEmpty();

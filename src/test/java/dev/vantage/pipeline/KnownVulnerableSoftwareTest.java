@@ -50,12 +50,19 @@ class KnownVulnerableSoftwareTest {
     static Vertx vertx;
     static LoopbackSite old;
     static LoopbackSite current;
+    static LoopbackSite banner;
 
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
         old = site("1.8.3", "nginx/1.16.1");
         current = site("3.7.1", "nginx/1.30.0");
+        banner = LoopbackSite.http()
+                .route("/", (v, req) -> req.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end("<!doctype html><title>app</title><script src=\"/static/bundle.js\"></script>"))
+                .route("/static/bundle.js", (v, req) -> req.response().putHeader("Content-Type", "text/javascript")
+                        .end(STAND_IN.formatted("1.8.3", "1.8.3")))
+                .start(vertx);
     }
 
     static LoopbackSite site(String jquery, String server) {
@@ -70,7 +77,7 @@ class KnownVulnerableSoftwareTest {
 
     @AfterAll
     static void stop() {
-        for (LoopbackSite s : new LoopbackSite[] {old, current}) {
+        for (LoopbackSite s : new LoopbackSite[] {old, current, banner}) {
             if (s != null) {
                 s.close();
             }
@@ -106,6 +113,16 @@ class KnownVulnerableSoftwareTest {
     }
 
     @Test
+    void anAuditReadsTheBannerOfAScriptWhoseUrlNamesNoVersion() throws Exception {
+        Report report = run(banner.url("/"), Datasets.bundled(), Set.of(ProbeKind.PAGE, ProbeKind.EXPOSURE));
+
+        ScoredFinding libs = finding(report, "security.vulnerable-libraries");
+        assertThat(libs.finding().result()).isEqualTo(VulnerableLibrariesCheck.MEDIUM);
+        assertThat(libs.finding().observed()).contains("jquery 1.8.3").contains("banner ")
+                .contains("/static/bundle.js");
+    }
+
+    @Test
     void currentVersionsGiveNoFinding() throws Exception {
         Report report = pulse(current.url("/"), Datasets.bundled());
 
@@ -134,9 +151,14 @@ class KnownVulnerableSoftwareTest {
     }
 
     private static Report pulse(URI target, Datasets datasets) throws Exception {
+        return run(target, datasets, Set.of(ProbeKind.PAGE));
+    }
+
+    private static Report run(URI target, Datasets datasets, Set<ProbeKind> probes) throws Exception {
         ProbePipeline pipeline = new ProbePipeline(vertx, Checks.all(30, datasets),
                 new Grader(ScoringTable.current()));
-        RunPlan plan = new RunPlan(RunKind.PULSE, target, ProbeOptions.defaults(), Set.of(ProbeKind.PAGE));
+        RunPlan plan = new RunPlan(probes.contains(ProbeKind.EXPOSURE) ? RunKind.AUDIT : RunKind.PULSE, target,
+                ProbeOptions.defaults(), probes);
         return pipeline.assess(plan, CheckSelection.ALL, CarriedEvidence.NONE).toCompletionStage()
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
     }

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds library versions in the evidence: the page's script URLs (every run) and the browser's globals and DOM. */
+/**
+ * Finds library versions in the evidence: the page's script URLs (every run), the banners of the same-origin scripts
+ * the exposure probe fetched (audit), and the browser's rendered scripts and globals (browser audit).
+ */
 final class LibraryDetection {
 
     /** At most this many script URLs of the page are read; its first ones name its libraries. */
@@ -26,6 +29,9 @@ final class LibraryDetection {
         URI page = evidence.finalPage().request().url();
         evidence.finalPage().response().ifPresent(r -> ScriptLinks.allScripts(r.body(), page, MAX_SCRIPTS)
                 .forEach(url -> fromUrl(dataset, url.toString(), "url " + url, seen)));
+        evidence.exposure().ifPresent(e -> e.scripts().forEach(script -> script.response().ifPresent(r ->
+                dataset.fromBanner(r.body()).forEach(hit -> add(seen, hit.getKey(), hit.getValue(),
+                        "banner " + script.request().url())))));
         evidence.browser().ifPresent(b -> {
             b.tags().stream().filter(t -> t.kind().equals("script"))
                     .forEach(t -> fromUrl(dataset, t.url(), "url " + t.url(), seen));
