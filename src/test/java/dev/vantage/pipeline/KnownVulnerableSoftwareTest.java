@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Known-vulnerable software end to end without a browser: loopback sites whose page names a jQuery version in a
- * script URL and whose {@code Server} header names an nginx release, probed by a pulse (the page alone), graded and
- * rendered in the three report formats. The served "jQuery" is a stand-in with a real version banner.
+ * script URL (or only in the script's banner) and whose {@code Server} header names an nginx release, probed by an
+ * audit without a browser (page and exposure probes) or a pulse (page alone), graded and rendered in the three
+ * report formats. The served "jQuery" is a stand-in with a real version banner.
  */
 class KnownVulnerableSoftwareTest {
 
@@ -89,7 +90,7 @@ class KnownVulnerableSoftwareTest {
 
     @Test
     void anOldJqueryAndAnEndedNginxAreFoundAndShownInEveryFormat() throws Exception {
-        Report report = pulse(old.url("/"), Datasets.bundled());
+        Report report = audit(old.url("/"), Datasets.bundled());
 
         ScoredFinding libs = finding(report, "security.vulnerable-libraries");
         assertThat(libs.finding().result()).isEqualTo(VulnerableLibrariesCheck.MEDIUM);
@@ -113,8 +114,18 @@ class KnownVulnerableSoftwareTest {
     }
 
     @Test
+    void aPulseJudgesEndOfLifeButLeavesLibrariesToTheAudit() throws Exception {
+        Report report = run(old.url("/"), Datasets.bundled(), Set.of(ProbeKind.PAGE));
+
+        assertThat(finding(report, "launch.end-of-life-software").finding().result())
+                .isEqualTo(EndOfLifeSoftwareCheck.FOUND);
+        assertThat(report.findings()).noneMatch(s -> s.finding().checkId().equals("security.vulnerable-libraries"));
+        assertThat(report.datasets()).extracting(d -> d.kind()).containsExactly("end-of-life");
+    }
+
+    @Test
     void anAuditReadsTheBannerOfAScriptWhoseUrlNamesNoVersion() throws Exception {
-        Report report = run(banner.url("/"), Datasets.bundled(), Set.of(ProbeKind.PAGE, ProbeKind.EXPOSURE));
+        Report report = audit(banner.url("/"), Datasets.bundled());
 
         ScoredFinding libs = finding(report, "security.vulnerable-libraries");
         assertThat(libs.finding().result()).isEqualTo(VulnerableLibrariesCheck.MEDIUM);
@@ -124,7 +135,7 @@ class KnownVulnerableSoftwareTest {
 
     @Test
     void currentVersionsGiveNoFinding() throws Exception {
-        Report report = pulse(current.url("/"), Datasets.bundled());
+        Report report = audit(current.url("/"), Datasets.bundled());
 
         assertThat(finding(report, "security.vulnerable-libraries").finding().result())
                 .isEqualTo(VulnerableLibrariesCheck.NONE);
@@ -140,7 +151,7 @@ class KnownVulnerableSoftwareTest {
                 """);
         Datasets replaced = DatasetFiles.BUNDLED.with("vulnerabilities=" + mine).load();
 
-        Report report = pulse(current.url("/"), replaced);
+        Report report = audit(current.url("/"), replaced);
 
         ScoredFinding libs = finding(report, "security.vulnerable-libraries");
         assertThat(libs.finding().result()).isEqualTo(VulnerableLibrariesCheck.HIGH);
@@ -150,8 +161,9 @@ class KnownVulnerableSoftwareTest {
         assertThat(json.path("datasets").get(0).path("name").asText()).isEqualTo(mine.toString());
     }
 
-    private static Report pulse(URI target, Datasets datasets) throws Exception {
-        return run(target, datasets, Set.of(ProbeKind.PAGE));
+    /** An audit without a browser: the page and the exposure probe (which fetches same-origin scripts). */
+    private static Report audit(URI target, Datasets datasets) throws Exception {
+        return run(target, datasets, Set.of(ProbeKind.PAGE, ProbeKind.EXPOSURE));
     }
 
     private static Report run(URI target, Datasets datasets, Set<ProbeKind> probes) throws Exception {

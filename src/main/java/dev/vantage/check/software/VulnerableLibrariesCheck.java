@@ -10,17 +10,20 @@ import dev.vantage.dataset.Advisory.Severity;
 import dev.vantage.dataset.DatasetInfo;
 import dev.vantage.dataset.DatasetUser;
 import dev.vantage.dataset.VulnerabilityDataset;
+import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.SiteEvidence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code security.vulnerable-libraries}: JavaScript library versions the page loads, matched against the
  * vulnerability dataset (retire.js). Script URLs in the HTML are read on every run; with a browser audit the rendered
- * DOM's scripts and the libraries' own globals are added. The most severe advisory decides.
+ * DOM's scripts and the libraries' own globals are added, and on an audit the banners of same-origin scripts. The most
+ * severe advisory decides.
  */
 public final class VulnerableLibrariesCheck extends BaseCheck implements DatasetUser {
 
@@ -40,6 +43,15 @@ public final class VulnerableLibrariesCheck extends BaseCheck implements Dataset
         super("security.vulnerable-libraries", Area.SECURITY, "Known-vulnerable JavaScript libraries",
                 plus(CheckSupport.PAGE_NOT_ANSWERED, NOT_DETECTED, NONE, LOW, MEDIUM, HIGH));
         this.dataset = dataset;
+    }
+
+    /**
+     * An audit's: its banners and browser globals add to what the page's script URLs say, and a pulse that re-judged
+     * from the URLs alone would replace the audit's finding with a poorer one (and flip the grade back and forth).
+     */
+    @Override
+    public Set<ProbeKind> needs() {
+        return Set.of(ProbeKind.PAGE, ProbeKind.EXPOSURE);
     }
 
     @Override
