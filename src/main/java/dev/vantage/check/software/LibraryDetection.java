@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds library versions in the evidence: the page's script URLs (every run), the banners of the same-origin scripts
+ * Finds library versions in the evidence: the page's script URLs (no browser needed), the banners of the same-origin scripts
  * the exposure probe fetched (audit), and the browser's rendered scripts and globals (browser audit).
  */
 final class LibraryDetection {
 
-    /** At most this many script URLs of the page are read; its first ones name its libraries. */
+    /** At most this many script URLs of the page (and of the rendered DOM) are read; the first name its libraries. */
     static final int MAX_SCRIPTS = 200;
 
     private LibraryDetection() {
@@ -33,7 +33,7 @@ final class LibraryDetection {
                 dataset.fromBanner(r.body()).forEach(hit -> add(seen, hit.getKey(), hit.getValue(),
                         "banner " + script.request().url())))));
         evidence.browser().ifPresent(b -> {
-            b.tags().stream().filter(t -> t.kind().equals("script"))
+            b.tags().stream().filter(t -> t.kind().equals("script")).limit(MAX_SCRIPTS)
                     .forEach(t -> fromUrl(dataset, t.url(), "url " + t.url(), seen));
             for (LibraryGlobals.Found g : b.libraries()) {
                 add(seen, g.library(), g.version(), "global (browser)");
@@ -41,8 +41,8 @@ final class LibraryDetection {
         });
         List<DetectedLibrary> out = new ArrayList<>();
         seen.forEach((key, sources) -> {
-            int space = key.indexOf('\u0000');
-            out.add(new DetectedLibrary(key.substring(0, space), key.substring(space + 1), sources));
+            int cut = key.indexOf('\u0000');
+            out.add(new DetectedLibrary(key.substring(0, cut), key.substring(cut + 1), sources));
         });
         return out;
     }
@@ -53,6 +53,7 @@ final class LibraryDetection {
     }
 
     private static void add(Map<String, List<String>> seen, String library, String version, String source) {
+        // NUL cannot occur in a library name or version: the key splits back unambiguously
         List<String> sources = seen.computeIfAbsent(library + "\u0000" + version, k -> new ArrayList<>());
         if (!sources.contains(source)) {
             sources.add(source);
