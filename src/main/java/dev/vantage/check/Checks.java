@@ -23,6 +23,8 @@ import dev.vantage.check.security.PermissionsPolicyCheck;
 import dev.vantage.check.security.RedirectCheck;
 import dev.vantage.check.security.ReferrerPolicyCheck;
 import dev.vantage.check.security.VersionBannerCheck;
+import dev.vantage.check.software.SoftwareChecks;
+import dev.vantage.dataset.Datasets;
 
 import java.util.List;
 
@@ -39,12 +41,17 @@ public final class Checks {
 
     /** Every check, with certificate expiry warnings {@code certExpiryWarnDays} ahead instead of 30. */
     public static List<Check> all(int certExpiryWarnDays) {
-        return build(certExpiryWarnDays);
+        return build(certExpiryWarnDays, Datasets.bundled());
     }
 
-    private static final List<Check> ALL = build(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS);
+    /** Every check, judging software versions with {@code datasets} instead of the bundled ones. */
+    public static List<Check> all(int certExpiryWarnDays, Datasets datasets) {
+        return build(certExpiryWarnDays, datasets);
+    }
 
-    private static List<Check> build(int certExpiryWarnDays) {
+    private static final List<Check> ALL = build(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS, Datasets.bundled());
+
+    private static List<Check> build(int certExpiryWarnDays, Datasets datasets) {
         return java.util.stream.Stream.<List<? extends Check>>of(
             List.of(new RedirectCheck(), new HstsCheck(), new CspCheck(), new ContentTypeOptionsCheck(),
                     new FrameProtectionCheck(), new ReferrerPolicyCheck(), new PermissionsPolicyCheck(),
@@ -55,7 +62,8 @@ public final class Checks {
             RateLimitChecks.all(),
             List.<Check>of(new CompressionCheck(), new CachingCheck()),
             LoadChecks.all(SiteEvidence::load),
-            BrowserChecks.all())
+            BrowserChecks.all(),
+            SoftwareChecks.all(datasets))
             .<Check>flatMap(List::stream).toList();
     }
 

@@ -5,6 +5,8 @@ import dev.vantage.check.CheckSelection;
 import dev.vantage.check.Checks;
 import dev.vantage.config.TargetFields;
 import dev.vantage.config.TargetSpec;
+import dev.vantage.dataset.DatasetFiles;
+import dev.vantage.dataset.Datasets;
 import dev.vantage.pipeline.CarriedEvidence;
 import dev.vantage.plan.OneShot;
 import dev.vantage.plan.RunPlanner;
@@ -119,6 +121,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             + "never are."})
     boolean allowPrivate;
 
+    @Option(names = "--dataset", paramLabel = "KIND=FILE", description = {"Judge software versions with FILE "
+            + "instead of the bundled data; KIND is vulnerabilities (retire.js jsrepository.json) or end-of-life "
+            + "(see docs/datasets.md). Repeatable."})
+    List<String> datasets = new ArrayList<>();
+
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
 
@@ -145,7 +152,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             throw new UsageException("--cert-warn-days " + certWarnDays + " must be between 0 and 365");
         }
         TargetSpec settings = targetSettings();
-        List<Check> checks = Checks.all(certWarnDays);
+        Datasets data = datasets();
+        List<Check> checks = Checks.all(certWarnDays, data);
         RunPlan plan = RunPlanner.forCommandLine(checks).oneShot(settings, oneShot());
         URI target = plan.target();
 
@@ -225,6 +233,16 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
 
     private static String targetPath(URI target) {
         return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    }
+
+    /** The datasets named by {@code --dataset}, read now so a bad file is a usage error before any probe is sent. */
+    Datasets datasets() {
+        DatasetFiles files = DatasetFiles.BUNDLED;
+        for (String d : datasets) {
+            DatasetFiles current = files;
+            files = flag("--dataset", () -> current.with(d));
+        }
+        return flag("--dataset", files::load);
     }
 
     private Report run(RunPlan plan, CheckSelection selection, List<Check> checks) throws Exception {

@@ -1,6 +1,10 @@
 package dev.vantage.cli;
 
+import dev.vantage.check.Checks;
+import dev.vantage.check.tls.TlsChecks;
 import dev.vantage.config.VantageConfig;
+import dev.vantage.grade.Grader;
+import dev.vantage.grade.ScoringTable;
 import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.service.VantageService;
@@ -38,7 +42,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             return ExitCode.USAGE;
         }
         JsonReportRenderer json = new JsonReportRenderer();
-        VantageService service = new VantageService(ProbePipeline::new, json::render);
+        VantageService service = new VantageService(vertx -> new ProbePipeline(vertx,
+                Checks.all(TlsChecks.DEFAULT_EXPIRY_WARN_DAYS, loaded.datasets()), new Grader(ScoringTable.current())),
+                json::render);
         try {
             service.start(loaded).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

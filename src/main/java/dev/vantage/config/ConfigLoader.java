@@ -71,7 +71,7 @@ public final class ConfigLoader {
         List<String> problems = new ArrayList<>();
         Node top = new Node(root == null ? YAML.createObjectNode() : root, "", problems);
         if (!top.expectObject(Set.of("server", "storage", "targets", "auth", "probing", "alerts",
-                "maintenance"))) {
+                "maintenance", "datasets"))) {
             return new Result(Optional.empty(), problems);
         }
         VantageConfig.Server server = server(top.child("server"));
@@ -88,11 +88,12 @@ public final class ConfigLoader {
                 auditEvery.orElse(VantageConfig.Probing.DEFAULT_AUDIT_EVERY));
         AlertsConfig alerts = new AlertsParser(this::secret).alerts(top.child("alerts"));
         List<MaintenanceWindow> maintenance = AlertsParser.maintenance(top.child("maintenance"));
+        dev.vantage.dataset.Datasets datasets = DatasetsParser.datasets(top.child("datasets"));
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
         return new Result(Optional.of(new VantageConfig(server, storage, targets, tokens, probing, alerts,
-                maintenance)), List.of());
+                maintenance, datasets)), List.of());
     }
 
     private static VantageConfig.Server server(Node s) {

@@ -9,9 +9,17 @@ import java.util.Optional;
  *
  * @param alerts      incident thresholds and notification channels (docs/alerting.md)
  * @param maintenance recurring maintenance windows
+ * @param datasets    vulnerability and end-of-life data, bundled unless files replace them (docs/datasets.md)
  */
 public record VantageConfig(Server server, Storage storage, List<TargetSpec> targets, List<ApiToken> tokens,
-                            Probing probing, AlertsConfig alerts, List<MaintenanceWindow> maintenance) {
+                            Probing probing, AlertsConfig alerts, List<MaintenanceWindow> maintenance,
+                            dev.vantage.dataset.Datasets datasets) {
+
+    /** A configuration with the bundled datasets. */
+    public VantageConfig(Server server, Storage storage, List<TargetSpec> targets, List<ApiToken> tokens,
+                         Probing probing, AlertsConfig alerts, List<MaintenanceWindow> maintenance) {
+        this(server, storage, targets, tokens, probing, alerts, maintenance, dev.vantage.dataset.Datasets.bundled());
+    }
 
     public VantageConfig {
         targets = List.copyOf(targets);

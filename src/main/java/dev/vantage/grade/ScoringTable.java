@@ -188,6 +188,13 @@ public final class ScoringTable {
         put(m, -10, "web-vitals-poor");
         // launch.third-parties-before-consent: informs only
         put(m, 0, "third-parties-none-before-interaction", "third-parties-before-interaction");
+        // known-vulnerable software (docs/datasets.md, 2026.11-6): security.vulnerable-libraries by the worst
+        // advisory's severity; launch.end-of-life-software for a server release without security fixes
+        put(m, 0, "vulnerable-libraries-none-detected", "vulnerable-libraries-none", "end-of-life-software-none",
+                "end-of-life-software-unknown");
+        put(m, -5, "vulnerable-library-low");
+        put(m, -10, "vulnerable-library-medium", "end-of-life-software-found");
+        put(m, -20, "vulnerable-library-high");
 
         Map<String, Grade> caps = new java.util.LinkedHashMap<>();
         // an invalid or expired certificate: browsers show a full-page warning, so no better than C
@@ -219,7 +226,7 @@ public final class ScoringTable {
     }
 
     /** Bumped whenever a modifier or cap changes, so stored grades stay explainable. */
-    private static final String VERSION = "2026.11-5";
+    private static final String VERSION = "2026.11-6";
 
     private static void put(Map<String, Integer> table, int modifier, String... results) {
         for (String r : results) {

@@ -4,6 +4,7 @@ import dev.vantage.check.Check;
 import dev.vantage.check.CheckSelection;
 import dev.vantage.check.Checks;
 import dev.vantage.check.Finding;
+import dev.vantage.dataset.DatasetUser;
 import dev.vantage.grade.Grader;
 import dev.vantage.grade.ScoringTable;
 import dev.vantage.probe.RunKind;
@@ -63,8 +64,12 @@ public final class ProbePipeline implements SiteAssessor {
         List<Check> selected = selection.apply(checks);
         List<Finding> fresh = bounded.evaluate(EvidenceComposer.answerable(selected, plan), evidence);
         Set<RunKind> covered = EvidenceComposer.covered(plan);
-        Report graded = Report.of(evidence, grader.grade(evidence,
-                EvidenceComposer.findings(fresh, carried, covered, selection)));
+        List<Finding> findings = EvidenceComposer.findings(fresh, carried, covered, selection);
+        // The data behind the findings in the report, fresh or carried from an earlier run.
+        Set<String> reported = findings.stream().map(Finding::checkId).collect(java.util.stream.Collectors.toSet());
+        Report graded = Report.of(evidence, grader.grade(evidence, findings))
+                .withDatasets(selected.stream().filter(c -> c instanceof DatasetUser && reported.contains(c.id()))
+                        .map(c -> ((DatasetUser) c).dataset()).distinct().toList());
         // A self-contained run (the one-shot check: every probe, nothing carried) is its own whole picture.
         if (carried == CarriedEvidence.NONE && plan.probes().containsAll(java.util.EnumSet.allOf(
                 dev.vantage.probe.ProbeKind.class))) {

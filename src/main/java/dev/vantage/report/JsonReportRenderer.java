@@ -1,5 +1,6 @@
 package dev.vantage.report;
 
+import dev.vantage.dataset.DatasetInfo;
 import dev.vantage.grade.ScoredFinding;
 import dev.vantage.grade.AreaReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -92,7 +93,20 @@ public final class JsonReportRenderer implements ReportRenderer {
             root.putNull("idleLatency");
         }
         evidence(root, report);
+        datasets(root.putArray("datasets"), report);
         return root;
+    }
+
+    /** Which data judged software versions, and whether it is too old to trust (docs/datasets.md). */
+    private static void datasets(ArrayNode out, Report report) {
+        for (DatasetInfo d : report.datasets()) {
+            ObjectNode node = out.addObject();
+            node.put("kind", d.kind());
+            node.put("name", d.name());
+            node.put("date", d.date().toString());
+            node.put("ageDays", d.ageDays(report.startedAt()));
+            node.put("stale", d.stale(report.startedAt()));
+        }
     }
 
     /** The section an earlier run of {@code kind} produced, as stored; JSON null when there is none. */

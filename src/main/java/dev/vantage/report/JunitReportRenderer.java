@@ -43,6 +43,7 @@ public final class JunitReportRenderer implements ReportRenderer {
         property(xml, "grade", report.grade().letter());
         property(xml, "score", Integer.toString(report.score()));
         property(xml, "scoringVersion", report.scoringVersion());
+        report.datasets().forEach(d -> property(xml, "dataset." + d.kind(), d.describe(report.startedAt())));
         xml.append("  </properties>\n");
         report.unreachable().ifPresent(f -> {
             xml.append("  <testcase classname=\"vantage\" name=\"").append(REACHABLE_TEST).append("\">\n");

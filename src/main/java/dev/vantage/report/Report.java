@@ -4,6 +4,7 @@ import dev.vantage.grade.ScoredFinding;
 import dev.vantage.grade.AreaReport;
 import dev.vantage.check.tls.SslLabsRating;
 import dev.vantage.check.tls.TlsRatingCheck;
+import dev.vantage.dataset.DatasetInfo;
 import dev.vantage.grade.Grade;
 import dev.vantage.grade.Grading;
 import dev.vantage.probe.SiteEvidence;
@@ -28,17 +29,29 @@ import java.util.Optional;
  * @param load           the opt-in load run, when one was configured (refused runs included, with the reason)
  * @param idleLatency    latency percentiles over the recent recurring probes of the target (service mode only)
  * @param composition    which run kinds' evidence the report was graded from, and how old each is (service mode)
+ * @param datasets       the datasets (and their dates) the checks judged software versions with
  */
 public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                      List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
                      Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
-                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition) {
+                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition,
+                     List<DatasetInfo> datasets) {
 
     public Report {
+        datasets = List.copyOf(datasets);
         areas = List.copyOf(areas);
         findings = List.copyOf(findings);
         capsApplied = List.copyOf(capsApplied);
         java.util.Objects.requireNonNull(composition, "composition");
+    }
+
+    /** A report that names no dataset. */
+    public Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
+                  List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
+                  Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
+                  Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition) {
+        this(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied, unreachable, probe,
+                tls, load, idleLatency, composition, List.of());
     }
 
     /** A report of one self-contained run (no carried evidence). */
@@ -74,12 +87,18 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
     /** The same report with the idle percentiles the service computed over its recent probes. */
     public Report withIdleLatency(IdleLatency value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, Optional.ofNullable(value), composition);
+                unreachable, probe, tls, load, Optional.ofNullable(value), composition, datasets);
     }
 
     /** The same report, saying which evidence it was composed from. */
     public Report withComposition(Composition value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, idleLatency, value);
+                unreachable, probe, tls, load, idleLatency, value, datasets);
+    }
+
+    /** The same report, naming the datasets its checks used. */
+    public Report withDatasets(List<DatasetInfo> value) {
+        return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
+                unreachable, probe, tls, load, idleLatency, composition, value);
     }
 }

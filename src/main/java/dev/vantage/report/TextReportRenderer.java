@@ -76,6 +76,8 @@ public final class TextReportRenderer implements ReportRenderer {
         out.append("Scoring table ").append(clean(report.scoringVersion()))
                 .append(", started ").append(report.startedAt())
                 .append(", took ").append(duration(report.took())).append('\n');
+        report.datasets().forEach(d -> out.append(d.stale(report.startedAt()) ? paint(BOLD, "Data: ") : "Data: ")
+                .append(clean(d.describe(report.startedAt()))).append('\n'));
     }
 
     private void tls(StringBuilder out, TlsReport tls) {

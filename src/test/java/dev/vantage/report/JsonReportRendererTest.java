@@ -26,7 +26,7 @@ class JsonReportRendererTest {
         parse(SampleReports.mixed()).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("target", "grade", "score", "scoringVersion", "vantageVersion", "startedAt",
                 "durationMs", "unreachable", "capsApplied", "areas", "findings", "probe", "tls", "load", "idleLatency",
-                "evidence", "warnings");
+                "evidence", "warnings", "datasets");
     }
 
     @Test

@@ -109,7 +109,10 @@ final class SampleReports {
                         dev.vantage.probe.Phase.PROCESSING, Duration.ofMillis(95),
                         dev.vantage.probe.Phase.TRANSFER, Duration.ofMillis(4)), 1, 5120,
                         Optional.of(Instant.parse("2027-02-01T00:00:00Z")), Optional.of("TLS 1.3")),
-                Optional.empty(), Optional.of(documentedLoad()), Optional.of(documentedIdle()));
+                Optional.empty(), Optional.of(documentedLoad()), Optional.of(documentedIdle()))
+                .withDatasets(List.of(new dev.vantage.dataset.DatasetInfo("vulnerabilities",
+                        "bundled retire.js jsrepository.json (github.com/RetireJS/retire.js at fd8df0d, Apache-2.0)",
+                        java.time.LocalDate.of(2026, 8, 22))));
     }
 
     /** A service-mode load run: 50 req/s for 10 s after a 2 s warm-up, one 503 among 500 requests. */

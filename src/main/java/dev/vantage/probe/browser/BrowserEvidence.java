@@ -20,10 +20,19 @@ import java.util.OptionalDouble;
  * @param insecure    {@code http:} URLs the https page referenced (elements and fetched resources)
  * @param console     console errors and uncaught exceptions
  * @param cookies     cookies set before any interaction (names and attributes, never values)
+ * @param libraries   JavaScript libraries the page exposes as globals, with their versions ({@link LibraryGlobals})
  */
 public record BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
                               List<LoadedResource> resources, List<SubresourceTag> tags,
-                              List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies) {
+                              List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies,
+                              List<LibraryGlobals.Found> libraries) {
+
+    /** Evidence without library globals (recorded before they were read, or by tests that do not need them). */
+    public BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
+                           List<LoadedResource> resources, List<SubresourceTag> tags,
+                           List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies) {
+        this(page, took, failure, vitals, resources, tags, insecure, console, cookies, List.of());
+    }
 
     public BrowserEvidence {
         resources = List.copyOf(resources);
@@ -31,6 +40,7 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
         insecure = List.copyOf(insecure);
         console = List.copyOf(console);
         cookies = List.copyOf(cookies);
+        libraries = List.copyOf(libraries);
     }
 
     /** A load that produced nothing but its failure. */

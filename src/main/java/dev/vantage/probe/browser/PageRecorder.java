@@ -72,7 +72,8 @@ final class PageRecorder {
         List<SubresourceTag> tags = maps(seen.get("tags")).stream().map(t -> new SubresourceTag(text(t.get("kind")),
                 text(t.get("url")), Boolean.TRUE.equals(t.get("integrity")))).toList();
         return new BrowserEvidence(page, took, Optional.empty(), vitals, resources, tags,
-                insecure(page, maps(seen.get("refs")), resources), consoleErrors(driver), cookies(driver));
+                insecure(page, maps(seen.get("refs")), resources), consoleErrors(driver), cookies(driver),
+                LibraryGlobals.read(driver));
     }
 
     /** {@code http:} URLs an https page referenced, from its elements and from what it actually fetched. */

@@ -31,6 +31,18 @@ public final class ScriptLinks {
      * {@code page}, same origin only, first {@code max}.
      */
     public static List<URI> scripts(CharSequence html, URI page, int max) {
+        return scripts(html, page, max, true);
+    }
+
+    /**
+     * Script URLs of any origin (CDNs included) in the first {@link ScanLimit#MAX_CHARS} characters of
+     * {@code html}, resolved against {@code page}, first {@code max}: what the page loads, for naming its libraries.
+     */
+    public static List<URI> allScripts(CharSequence html, URI page, int max) {
+        return scripts(html, page, max, false);
+    }
+
+    private static List<URI> scripts(CharSequence html, URI page, int max, boolean sameOriginOnly) {
         CharSequence text = ScanLimit.head(html);
         Attributes attributes = new Attributes(text);
         Ahead tagEnd = new Ahead(p -> TextSearch.indexOfAny(text, ">", p));
@@ -44,7 +56,8 @@ public final class ScriptLinks {
                 continue;
             }
             int[] value = attributes.value(src);
-            resolveSameOrigin(page, text.subSequence(value[0], value[1]).toString().trim()).ifPresent(found::add);
+            resolve(page, text.subSequence(value[0], value[1]).toString().trim(), sameOriginOnly)
+                    .ifPresent(found::add);
             from = value[2];
         }
         return List.copyOf(found);
@@ -117,12 +130,16 @@ public final class ScriptLinks {
     }
 
     static Optional<URI> resolveSameOrigin(URI base, String reference) {
+        return resolve(base, reference, true);
+    }
+
+    private static Optional<URI> resolve(URI base, String reference, boolean sameOriginOnly) {
         if (reference.isEmpty()) {
             return Optional.empty();
         }
         try {
             URI resolved = base.resolve(reference.replace("&amp;", "&"));
-            if (resolved.getHost() == null || !sameOrigin(base, resolved)) {
+            if (resolved.getHost() == null || sameOriginOnly && !sameOrigin(base, resolved)) {
                 return Optional.empty();
             }
             String text = resolved.normalize().toString();
