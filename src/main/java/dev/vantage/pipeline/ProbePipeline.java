@@ -71,8 +71,7 @@ public final class ProbePipeline implements SiteAssessor {
                 .withDatasets(selected.stream().filter(c -> c instanceof DatasetUser && reported.contains(c.id()))
                         .map(c -> ((DatasetUser) c).dataset()).distinct().toList());
         // A self-contained run (the one-shot check: every probe, nothing carried) is its own whole picture.
-        if (carried == CarriedEvidence.NONE && plan.probes().containsAll(java.util.EnumSet.allOf(
-                dev.vantage.probe.ProbeKind.class))) {
+        if (carried == CarriedEvidence.NONE && plan.isWhole()) {
             return graded;
         }
         return graded.withComposition(EvidenceComposer.composition(graded, evidence, checks, fresh, carried,

@@ -25,7 +25,14 @@ public record RunPlan(RunKind kind, URI target, ProbeOptions options, Set<ProbeK
      * {@code vantage check} itself is planned by {@code plan.RunPlanner.oneShot}.
      */
     public static RunPlan everything(URI target, ProbeOptions options) {
-        return new RunPlan(RunKind.AUDIT, target, options, EnumSet.complementOf(EnumSet.of(ProbeKind.BROWSER)));
+        return new RunPlan(RunKind.AUDIT, target, options, WHOLE);
+    }
+
+    private static final Set<ProbeKind> WHOLE = Set.copyOf(EnumSet.complementOf(EnumSet.of(ProbeKind.BROWSER)));
+
+    /** Whether this plan sends at least what {@link #everything} sends (a pulse and a whole audit; the browser optional). */
+    public boolean isWhole() {
+        return probes.containsAll(WHOLE);
     }
 
     /** This plan with the browser audit added. */
