@@ -5,6 +5,7 @@ import dev.vantage.probe.FailureKind;
 import dev.vantage.probe.PhaseTimings;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.tls.HandshakeEngine;
 import dev.vantage.probe.tls.TrustStores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,6 +41,11 @@ public final class HttpProber {
 
     /** With the nanosecond clock that times the phases (tests inject one). */
     public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust, LongSupplier clock) {
+        this(vertx, options, trust, clock, HandshakeEngine.preferred());
+    }
+
+    /** With the TLS engine of its handshakes (tests compare the engines; everyone else takes the preferred one). */
+    public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust, LongSupplier clock, HandshakeEngine engine) {
         this.vertx = vertx;
         this.clock = clock;
         this.options = options;
@@ -47,7 +53,8 @@ public final class HttpProber {
         // The deadline timer ends slow connects; the client's own timeout only backs it up.
         this.client = vertx.createNetClient(new NetClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()))
-                .setTcpNoDelay(true));
+                .setTcpNoDelay(true)
+                .setSslEngineOptions(engine.options()));
     }
 
     /** Sends {@code spec} and reads the answer, all within {@code deadline}; never fails. */
