@@ -10,6 +10,7 @@
 #   SCALE_WARMUP=120 (s, after the service is up)  SCALE_WINDOW=300 (s, a multiple of 60)
 #   SCALE_JAR=target/vantage.jar (built here when absent; point it at another build for an A/B)
 #   SCALE_JAVA_OPTS=""  SCALE_OUT=FILE (also append the summary rows there)  SCALE_LOGS=DIR (keep the logs there)
+#   SCALE_HISTO=yes (after the heap figure, keep the JVM's class histogram as <run>-histogram.log in SCALE_LOGS)
 #   quick: SCALE_TARGETS=200 SCALE_DBS=h2 SCALE_WARMUP=30 SCALE_WINDOW=60 bench/scale/run.sh
 # Audits are kept out of the window: every target gets a daily `audit: {cron: ...}` at the hour twelve hours from
 # now (an `every: 24h` audit fires first within a minute of start: N first audits would dominate everything;
@@ -207,6 +208,7 @@ run_vantage() {   # $1 = targets, $2 = h2|postgresql
   local heap rss
   heap=$(jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  [ "${SCALE_HISTO:-no}" != yes ] || jcmd "$pid" GC.class_histogram > "$dir/histogram.log" 2>&1 || true
   kill "$pid"; for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   local from to stored
   from=$(date -u -d "@$t0" '+%Y-%m-%d %H:%M:%S+00'); to=$(date -u -d "@$t1" '+%Y-%m-%d %H:%M:%S+00')

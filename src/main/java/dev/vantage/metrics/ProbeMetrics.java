@@ -43,6 +43,11 @@ public final class ProbeMetrics implements ResultSink {
     private final Map<String, TargetSeries> shown = new HashMap<>();
     /** Own labels of every target this node shows or records latency for. */
     private final Map<String, Map<String, String>> labelsOf = new HashMap<>();
+    /**
+     * How many targets of {@link #labelsOf} carry each label key: its key set is the union of label keys, kept up to
+     * date per target so that a result costs O(its own labels), not a walk over every target (issue 10).
+     */
+    private final Map<String, Integer> keyUse = new HashMap<>();
     /** Prometheus wants one label set per metric name, so every target carries every label key ("" when unset). */
     private Set<String> labelKeys = new TreeSet<>();
 
@@ -60,7 +65,7 @@ public final class ProbeMetrics implements ResultSink {
 
     @Override
     public synchronized void accept(TargetSpec target, Report report) {
-        labelsOf.put(target.name(), target.labels());
+        putLabels(target.name(), target.labels());
         if (node.isEmpty()) {
             show(series(target, report));
         } else {
@@ -72,7 +77,7 @@ public final class ProbeMetrics implements ResultSink {
     /** Shows (or replaces) the gauges of one target. */
     public synchronized void show(TargetSeries s) {
         shown.put(s.target(), s);
-        labelsOf.put(s.target(), s.labels());
+        putLabels(s.target(), s.labels());
         if (!reconcileLabelKeys()) {
             render(s);
         }
@@ -97,18 +102,27 @@ public final class ProbeMetrics implements ResultSink {
     @Override
     public synchronized void forget(String targetName) {
         hide(targetName);
-        labelsOf.remove(targetName);
+        countKeys(labelsOf.remove(targetName), -1);
         registry.find(LATENCY).tag("target", targetName).meters().forEach(registry::remove);
+    }
+
+    private void putLabels(String target, Map<String, String> labels) {
+        countKeys(labelsOf.put(target, labels), -1);
+        countKeys(labels, +1);
+    }
+
+    private void countKeys(Map<String, String> labels, int delta) {
+        if (labels != null) {
+            labels.keySet().forEach(k -> keyUse.merge(k, delta, (a, b) -> a + b == 0 ? null : a + b));
+        }
     }
 
     /** Re-renders everything when the union of label keys changed; true when it did. */
     private boolean reconcileLabelKeys() {
-        Set<String> keys = new TreeSet<>();
-        labelsOf.values().forEach(l -> keys.addAll(l.keySet()));
-        if (keys.equals(labelKeys)) {
+        if (keyUse.keySet().equals(labelKeys)) {
             return false;
         }
-        labelKeys = keys;
+        labelKeys = new TreeSet<>(keyUse.keySet());
         series.values().forEach(SeriesSet::clear);
         // A histogram's label set cannot change either: start the latency histograms afresh.
         registry.find(LATENCY).meters().forEach(registry::remove);

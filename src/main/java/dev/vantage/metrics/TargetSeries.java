@@ -26,6 +26,10 @@ public record TargetSeries(String target, String instance, Map<String, String> l
 
     /** One gauge series. */
     public record Point(String name, Map<String, String> tags, double value) {
+        /** Immutable and compact: a node holds ~35 points per target for every target it shows (issue 10). */
+        public Point {
+            tags = Map.copyOf(tags);
+        }
     }
 
     public String toJson() {

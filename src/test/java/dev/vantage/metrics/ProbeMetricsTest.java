@@ -106,6 +106,19 @@ class ProbeMetricsTest {
                 .contains("probe_success{instance=\"https://shop.example/\",target=\"shop\",team=\"web\"} 1.0");
     }
 
+    /** The union of label keys is counted per target (issue 10: no walk over every target per result). */
+    @Test
+    void forgettingTheLastTargetWithALabelKeyDropsThatKeyAndAChangedLabelSetIsCountedOnce() {
+        metrics.accept(blog, SampleReports.graded(blog.url(), Instant.now(), Grade.A, 95));
+        metrics.accept(shop, SampleReports.graded(url, Instant.now(), Grade.B, 72));
+        metrics.accept(shop, SampleReports.graded(url, Instant.now(), Grade.B, 72));
+        metrics.forget("shop");
+        metrics.accept(blog, SampleReports.graded(blog.url(), Instant.now(), Grade.A, 95));
+
+        assertThat(registry.scrape()).contains("probe_success{instance=\"http://blog.example/\",target=\"blog\"} 1.0")
+                .doesNotContain("team=");
+    }
+
     private static dev.vantage.report.Report withLoad(dev.vantage.report.Report r, LoadEvidence load) {
         return new dev.vantage.report.Report(r.target(), r.startedAt(), r.took(), r.grade(), r.score(),
                 r.scoringVersion(), r.areas(), r.findings(), r.capsApplied(), r.unreachable(), r.probe(), r.tls(),

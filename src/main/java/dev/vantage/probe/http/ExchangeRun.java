@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
@@ -121,7 +122,9 @@ final class ExchangeRun {
         }
         String ip = address.getHostAddress();
         remote = Optional.of(ip);
-        client.connect(SocketAddress.inetSocketAddress(port(), ip)).onComplete(ar -> {
+        // The deadline timer ends slow connects; the connect timeout only backs it up.
+        client.connect(new ConnectOptions().setRemoteAddress(SocketAddress.inetSocketAddress(port(), ip))
+                .setTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()))).onComplete(ar -> {
             if (done) {
                 if (ar.succeeded()) {
                     ar.result().close();

@@ -5,11 +5,11 @@ import dev.vantage.probe.FailureKind;
 import dev.vantage.probe.PhaseTimings;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.tls.HandshakeEngine;
 import dev.vantage.probe.tls.TrustStores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 
 import java.net.InetAddress;
 import java.util.Optional;
@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * Makes single HTTP/1.1 exchanges and returns what happened as evidence, with per-phase timings, the TLS session
  * and the certificate verdict. It never follows redirects and never fails its future.
  *
- * <p>Owns one {@link NetClient}, reused by every exchange; whoever creates the prober calls {@link #close()}.
+ * <p>Connects through the {@link NetClient} its Vert.x instance shares for the engine ({@link ProbeClients}); whoever
+ * creates the prober still calls {@link #close()}, which releases nothing today but keeps callers honest.
  */
 public final class HttpProber {
 
@@ -40,14 +41,16 @@ public final class HttpProber {
 
     /** With the nanosecond clock that times the phases (tests inject one). */
     public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust, LongSupplier clock) {
+        this(vertx, options, trust, clock, HandshakeEngine.preferred());
+    }
+
+    /** With the TLS engine of its handshakes (tests compare the engines; everyone else takes the preferred one). */
+    public HttpProber(Vertx vertx, ProbeOptions options, TrustStores trust, LongSupplier clock, HandshakeEngine engine) {
         this.vertx = vertx;
         this.clock = clock;
         this.options = options;
         this.trust = trust;
-        // The deadline timer ends slow connects; the client's own timeout only backs it up.
-        this.client = vertx.createNetClient(new NetClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()))
-                .setTcpNoDelay(true));
+        this.client = ProbeClients.of(vertx, engine);
     }
 
     /** Sends {@code spec} and reads the answer, all within {@code deadline}; never fails. */
@@ -72,8 +75,8 @@ public final class HttpProber {
         return options;
     }
 
-    /** Closes the client; exchanges still running end as failures. */
+    /** Ends this prober's use of the shared client (which stays open for the other probers of the instance). */
     public Future<Void> close() {
-        return client.close();
+        return Future.succeededFuture();
     }
 }

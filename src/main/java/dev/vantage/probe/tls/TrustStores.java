@@ -7,20 +7,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The trust anchors a probe judges certificates against: the JDK's default store plus, optionally, the CA
  * certificates of a PEM file. Loading reads files, so build one per prober, off the event loop, and share it.
+ *
+ * <p>The trust managers are kept for the life of the process (the JDK's) or until the CA file changes (size or
+ * modification time): every run builds a prober, and loading them anew cost each pulse 1.6 % of its CPU (issue 10).
  */
 public final class TrustStores {
+
+    private static final int CA_FILES_KEPT = 64;
+    private static volatile X509ExtendedTrustManager jdkDefault;
+    private static final Map<CaFileVersion, X509ExtendedTrustManager> CA_FILES = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CaFileVersion, X509ExtendedTrustManager> eldest) {
+            return size() > CA_FILES_KEPT;
+        }
+    };
+
+    /** A CA file as last seen on disk: an edited file is a new version and is read again. */
+    private record CaFileVersion(Path path, long size, FileTime modified) {
+        static CaFileVersion of(Path path) {
+            try {
+                return new CaFileVersion(path.toAbsolutePath().normalize(), Files.size(path),
+                        Files.getLastModifiedTime(path));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read CA file " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
 
     private final List<X509ExtendedTrustManager> managers;
 
@@ -35,9 +62,33 @@ public final class TrustStores {
      */
     public static TrustStores load(Optional<Path> caFile) {
         List<X509ExtendedTrustManager> managers = new ArrayList<>();
-        managers.add(fromKeyStore(null));
-        caFile.ifPresent(path -> managers.add(fromKeyStore(keyStoreOf(path))));
+        managers.add(jdkDefault());
+        caFile.ifPresent(path -> managers.add(caFileManager(path)));
         return new TrustStores(managers);
+    }
+
+    private static X509ExtendedTrustManager jdkDefault() {
+        X509ExtendedTrustManager manager = jdkDefault;
+        if (manager == null) {
+            manager = fromKeyStore(null);
+            jdkDefault = manager;
+        }
+        return manager;
+    }
+
+    private static X509ExtendedTrustManager caFileManager(Path path) {
+        CaFileVersion version = CaFileVersion.of(path);
+        synchronized (CA_FILES) {
+            X509ExtendedTrustManager kept = CA_FILES.get(version);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        X509ExtendedTrustManager manager = fromKeyStore(keyStoreOf(path));
+        synchronized (CA_FILES) {
+            CA_FILES.put(version, manager);
+        }
+        return manager;
     }
 
     /** The trust managers to consult, JDK default first; a chain is trusted when any of them accepts it. */

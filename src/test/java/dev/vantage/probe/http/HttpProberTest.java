@@ -8,7 +8,9 @@ import dev.vantage.probe.Deadline;
 import dev.vantage.probe.Phase;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.tls.CertificateSummary;
+import dev.vantage.probe.tls.HandshakeEngine;
 import dev.vantage.probe.tls.TlsSessionEvidence;
+import dev.vantage.probe.tls.TrustStores;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -88,6 +91,44 @@ class HttpProberTest {
                 HttpExchange exchange = get(pinned, site.url("www.vantage.test", "/"));
 
                 assertThat(tlsOf(exchange).trust().trusted()).as(tlsOf(exchange).trust().toString()).isTrue();
+            }
+        }
+    }
+
+    /** The pulse's handshake moved to BoringSSL for its CPU cost (issue 10); what it reports must not move. */
+    @Nested
+    class BothTlsEngines {
+        static HttpExchange getWith(HandshakeEngine engine, URI url) throws Exception {
+            HttpProber prober = new HttpProber(bed.vertx(), trustingTestCa(), TrustStores.load(Optional.of(bed.caFile())), System::nanoTime, engine);
+            try {
+                return prober.exchange(HttpRequestSpec.get(url), Deadline.in(Duration.ofSeconds(10)))
+                        .await(30, TimeUnit.SECONDS);
+            } finally {
+                prober.close().await();
+            }
+        }
+
+        @Test
+        void boringSslLoadsOnThisPlatformAndIsTheProbesEngine() {
+            assertThat(HandshakeEngine.nativeAvailable()).as("netty-tcnative-boringssl-static for linux-x86_64").isTrue();
+            assertThat(HandshakeEngine.preferred()).isEqualTo(HandshakeEngine.BORINGSSL);
+        }
+
+        @Test
+        void bothEnginesReportTheSameSessionChainAndVerdict() throws Exception {
+            try (LoopbackSite good = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost())).start(bed.vertx());
+                 LoopbackSite expired = LoopbackSite.https(bed.pki().issue(LeafSpec.localhost().expired()))
+                         .start(bed.vertx())) {
+                for (LoopbackSite site : List.of(good, expired)) {
+                    TlsSessionEvidence jdk = tlsOf(getWith(HandshakeEngine.JDK, site.url("/")));
+                    TlsSessionEvidence boring = tlsOf(getWith(HandshakeEngine.BORINGSSL, site.url("/")));
+
+                    assertThat(boring.protocol()).isEqualTo(jdk.protocol());
+                    assertThat(boring.cipherSuite()).isEqualTo(jdk.cipherSuite());
+                    assertThat(boring.alpnProtocol()).isEqualTo(jdk.alpnProtocol()).contains("http/1.1");
+                    assertThat(boring.chain()).isEqualTo(jdk.chain()).isNotEmpty();
+                    assertThat(boring.trust()).isEqualTo(jdk.trust());
+                }
             }
         }
     }
