@@ -32,13 +32,13 @@ class ChecksRegistryTest {
             assertThat(check.id()).matches(prefix + "\\.[a-z0-9-]+");
             assertThat(check.title()).isNotBlank();
         }
-        assertThat(seen).hasSize(46);
+        assertThat(seen).hasSize(48);
     }
 
     @Test
     void tableCarriesItsVersionAndCaps() {
         ScoringTable table = ScoringTable.current();
-        assertThat(table.version()).isEqualTo("2026.11-5");
+        assertThat(table.version()).isEqualTo("2026.11-6");
         assertThat(table.cap("tls-rating-t")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("F"));
         assertThat(table.cap("tls-certificate-expiry-expired")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("F"));
         assertThat(table.cap("hsts-invalid-cert")).hasValueSatisfying(g -> assertThat(g.letter()).isEqualTo("C"));
