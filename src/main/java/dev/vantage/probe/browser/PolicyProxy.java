@@ -1,6 +1,8 @@
 package dev.vantage.probe.browser;
 
 import dev.vantage.probe.AddressPolicy;
+import dev.vantage.probe.FailureKind;
+import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.ProbeOptions;
 import dev.vantage.probe.browser.BrowserEvidence.FailedRequest;
 import dev.vantage.probe.http.TargetResolver;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
 
 /**
  * The only way out of the probe's Chromium: an HTTP proxy on loopback ({@code --proxy-server}, with loopback not
@@ -89,26 +92,16 @@ final class PolicyProxy {
     }
 
     /**
-     * The browser's failed requests with the policy's reason where the browser only saw a broken tunnel, plus the
-     * refused hosts the browser did not report.
+     * The browser's failed requests with the policy's reason where the browser only saw a broken tunnel or a 403.
+     * Refusals the page's network log does not show are Chromium's own background requests, not the page's.
      */
     List<FailedRequest> explain(List<FailedRequest> failed) {
         Map<String, String> why = refused();
         List<FailedRequest> out = new ArrayList<>();
-        Set<String> told = new java.util.HashSet<>();
         for (FailedRequest f : failed) {
-            String authority = authority(f.url());
-            String reason = why.get(authority);
+            String reason = why.get(authority(f.url()));
             out.add(reason == null ? f : new FailedRequest(f.url(), FailedRequest.REFUSED + reason));
-            if (reason != null) {
-                told.add(authority);
-            }
         }
-        why.forEach((authority, reason) -> {
-            if (!told.contains(authority)) {
-                out.add(new FailedRequest("//" + authority, FailedRequest.REFUSED + reason));
-            }
-        });
         return out;
     }
 
@@ -151,8 +144,14 @@ final class PolicyProxy {
         String host = TargetResolver.unbracket(target.getHost());
         int port = port(target.getScheme(), target.getPort());
         resolver.resolve(host, port).onComplete(r -> {
-            Optional<String> refusal = r.failed() ? Optional.of(String.valueOf(r.cause()))
-                    : r.result().failure().map(f -> f.message())
+            Optional<ProbeFailure> failure = r.failed()
+                    ? Optional.of(new ProbeFailure(FailureKind.DNS, "cannot resolve " + host + ": " + r.cause()))
+                    : r.result().failure();
+            if (failure.isPresent() && failure.get().kind() != FailureKind.BLOCKED_ADDRESS) {
+                answer(socket, "502 Bad Gateway", failure.get().message());
+                return;
+            }
+            Optional<String> refusal = failure.map(ProbeFailure::message)
                     .or(() -> publicPage.flatMap(p -> policy.redirectRefusal(p, r.result().address().orElseThrow())));
             if (refusal.isPresent()) {
                 if (refused.size() < MAX_RECORDED) {
