@@ -61,12 +61,10 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
                 failed, csp);
     }
 
-    /** The same evidence with more failed requests (those the address policy refused, known to the proxy). */
-    public BrowserEvidence withFailed(List<FailedRequest> more) {
-        List<FailedRequest> all = new java.util.ArrayList<>(failed);
-        more.stream().filter(m -> failed.stream().noneMatch(f -> f.url().equals(m.url()))).forEach(all::add);
+    /** The same evidence with these failed requests (explained by the proxy where it refused them). */
+    public BrowserEvidence withFailed(List<FailedRequest> value) {
         return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile,
-                all, csp);
+                value, csp);
     }
 
     /** {@code scheme://host:port} of a URL, lower case, the port made explicit; empty for opaque URLs. */

@@ -117,7 +117,8 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
     /** The load in the browser, every request through the proxy; the proxy explains what it refused. */
     private Future<BrowserEvidence> audit(PolicyProxy proxy, Session session, URI page, Deadline deadline,
                                           long started, ProbeOptions options) {
-        return vertx.executeBlocking(() -> session.run(page, deadline, started, proxyArguments(proxy, options)),
+        return vertx.executeBlocking(() -> session.run(page, deadline, started,
+                        proxyArguments(proxy, options, page, deadline)),
                         false)
                 .map(e -> e.withFailed(proxy.explain(e.failed())))
                 .eventually(proxy::close);
@@ -126,14 +127,21 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
     /**
      * Chromium's way out is the proxy, loopback included ({@code <-loopback>} removes Chromium's implicit loopback
      * bypass), so its own resolver and the system's never decide where a request goes. The probe's CA file is
-     * trusted through the SPKI hashes of its certificates (Chromium reads no Java trust store, and the Debian build
-     * has no per-profile certificate store): a chain that does not verify is accepted when it contains one of them.
+     * trusted through SPKI hashes ({@link CaHashes}): its certificates', and the leaf the page's host serves once Java
+     * verified it against that file. Runs on a worker thread (file reads, one TLS handshake).
      */
-    private static List<String> proxyArguments(PolicyProxy proxy, ProbeOptions options) {
+    private static List<String> proxyArguments(PolicyProxy proxy, ProbeOptions options, URI page, Deadline deadline) {
         List<String> args = new ArrayList<>(List.of("--proxy-server=http://127.0.0.1:" + proxy.port(),
                 "--proxy-bypass-list=<-loopback>"));
-        options.caFile().ifPresent(ca -> args.add("--ignore-certificate-errors-spki-list="
-                + String.join(",", CaHashes.of(ca))));
+        options.caFile().ifPresent(ca -> {
+            List<String> keys = new ArrayList<>(CaHashes.of(ca));
+            if ("https".equalsIgnoreCase(page.getScheme())) {
+                int timeout = (int) Math.max(1, Math.min(deadline.remainingMillis() / 4, 10_000));
+                CaHashes.servedLeaf(ca, page.getHost(), proxy.pageAddress(), page.getPort() < 0 ? 443
+                        : page.getPort(), timeout).ifPresent(keys::add);
+            }
+            args.add("--ignore-certificate-errors-spki-list=" + String.join(",", keys));
+        });
         return args;
     }
 

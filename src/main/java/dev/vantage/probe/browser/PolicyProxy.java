@@ -43,6 +43,7 @@ final class PolicyProxy {
     static final int MAX_RECORDED = 100;
 
     private final TargetResolver resolver;
+    private final InetAddress pageAddress;
     private final Optional<InetAddress> publicPage;
     private final AddressPolicy policy;
     private final NetServer server;
@@ -50,10 +51,11 @@ final class PolicyProxy {
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
     private final Map<String, String> refused = new ConcurrentHashMap<>();
 
-    private PolicyProxy(Vertx vertx, ProbeOptions options, Optional<InetAddress> publicPage, long connectMillis) {
+    private PolicyProxy(Vertx vertx, ProbeOptions options, InetAddress pageAddress, long connectMillis) {
         this.resolver = new TargetResolver(vertx, options.resolve(), options.addressPolicy());
         this.policy = options.addressPolicy();
-        this.publicPage = publicPage;
+        this.pageAddress = pageAddress;
+        this.publicPage = AddressPolicy.isPublic(pageAddress) ? Optional.of(pageAddress) : Optional.empty();
         this.server = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0));
         this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout((int) connectMillis));
     }
@@ -70,14 +72,18 @@ final class PolicyProxy {
                 return Future.failedFuture(new IllegalArgumentException(r.failure().get().message()));
             }
             InetAddress address = r.address().orElseThrow();
-            PolicyProxy proxy = new PolicyProxy(vertx, options,
-                    AddressPolicy.isPublic(address) ? Optional.of(address) : Optional.empty(), connectMillis);
+            PolicyProxy proxy = new PolicyProxy(vertx, options, address, connectMillis);
             return proxy.server.connectHandler(proxy::accept).listen().map(s -> proxy);
         });
     }
 
     int port() {
         return server.actualPort();
+    }
+
+    /** Where the page's host resolved (pins applied), admitted by the policy. */
+    InetAddress pageAddress() {
+        return pageAddress;
     }
 
     /** What the policy refused: {@code host:port} and why. */
