@@ -7,6 +7,7 @@ import dev.vantage.check.tls.TlsRatingCheck;
 import dev.vantage.grade.Grade;
 import dev.vantage.grade.Grading;
 import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.browser.BrowserEvidence;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.load.LoadEvidence;
@@ -28,17 +29,28 @@ import java.util.Optional;
  * @param load           the opt-in load run, when one was configured (refused runs included, with the reason)
  * @param idleLatency    latency percentiles over the recent recurring probes of the target (service mode only)
  * @param composition    which run kinds' evidence the report was graded from, and how old each is (service mode)
+ * @param browser        the browser audit of this run, for the Web Vitals gauges (docs/metrics.md)
  */
 public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                      List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
                      Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
-                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition) {
+                     Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition,
+                     Optional<BrowserEvidence> browser) {
 
     public Report {
         areas = List.copyOf(areas);
         findings = List.copyOf(findings);
         capsApplied = List.copyOf(capsApplied);
         java.util.Objects.requireNonNull(composition, "composition");
+    }
+
+    /** A report without a browser audit. */
+    public Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
+                  List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
+                  Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
+                  Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition) {
+        this(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied, unreachable, probe,
+                tls, load, idleLatency, composition, Optional.empty());
     }
 
     /** A report of one self-contained run (no carried evidence). */
@@ -68,18 +80,19 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
                 .map(t -> new TlsReport(t, SslLabsRating.rate(t, TlsRatingCheck.hstsMaxAge(evidence))));
         return new Report(evidence.target(), evidence.startedAt(), evidence.took(), g.grade(), g.score(),
                 g.scoringVersion(), g.areas(), g.findings(), g.capsApplied(), g.unreachable(),
-                ProbeSummary.from(evidence), tls, evidence.load(), Optional.empty());
+                ProbeSummary.from(evidence), tls, evidence.load(), Optional.empty(), Composition.NONE,
+                evidence.browser());
     }
 
     /** The same report with the idle percentiles the service computed over its recent probes. */
     public Report withIdleLatency(IdleLatency value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, Optional.ofNullable(value), composition);
+                unreachable, probe, tls, load, Optional.ofNullable(value), composition, browser);
     }
 
     /** The same report, saying which evidence it was composed from. */
     public Report withComposition(Composition value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, idleLatency, value);
+                unreachable, probe, tls, load, idleLatency, value, browser);
     }
 }
