@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrowserBoundsTest {
 
-    /** Images whose URLs make one audit's evidence weigh about 600 kB, so a leak of one page per audit shows. */
-    private static final int IMAGES = 150;
+    /** Images whose URLs make one audit's evidence weigh about 800 kB, so a leak of one page per audit shows. */
+    private static final int IMAGES = 200;
     private static final int URL_LENGTH = 4000;
     private static final int AUDITS = 20;
     /** Allowed growth of used heap after GC over {@link #AUDITS} audits: half of what leaking each one would add. */
