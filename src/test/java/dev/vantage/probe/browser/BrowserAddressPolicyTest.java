@@ -1,7 +1,6 @@
 package dev.vantage.probe.browser;
 
 import dev.vantage.fixtures.LoopbackSite;
-import dev.vantage.fixtures.RequiredTool;
 import dev.vantage.fixtures.TestPki;
 import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.Deadline;
@@ -47,8 +46,7 @@ class BrowserAddressPolicyTest {
 
     @BeforeAll
     static void start() {
-        install = new BrowserInstall(RequiredTool.binary("chromium", "apt-get install chromium"),
-                RequiredTool.binary("chromedriver", "apt-get install chromium-driver"));
+        install = TestBrowser.install();
         vertx = Vertx.vertx();
         TestPki ca = TestPki.newCa("Private Shop CA");
         caFile = ca.writeCaPem(caDir.resolve("ca.pem"));

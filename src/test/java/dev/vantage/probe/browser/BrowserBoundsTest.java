@@ -1,7 +1,6 @@
 package dev.vantage.probe.browser;
 
 import dev.vantage.fixtures.LoopbackSite;
-import dev.vantage.fixtures.RequiredTool;
 import dev.vantage.probe.AddressPolicy;
 import dev.vantage.probe.Deadline;
 import dev.vantage.probe.ProbeKind;
@@ -15,15 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrowserBoundsTest {
 
-    /** Images whose URLs make one audit's evidence weigh about 800 kB, so a leak of one page per audit shows. */
-    private static final int IMAGES = 200;
-    private static final int URL_LENGTH = 4000;
+    /** Images whose URLs make one audit's evidence weigh about 800 kB (40 URLs of 20,000 characters), so a leak of one page per audit shows. */
+    private static final int IMAGES = 40;
+    private static final int URL_LENGTH = 20_000;
     private static final int AUDITS = 20;
     /** Allowed growth of used heap after GC over {@link #AUDITS} audits: half of what leaking each one would add. */
     private static final long BOUND_BYTES = 6L * 1024 * 1024;
@@ -48,8 +44,7 @@ class BrowserBoundsTest {
 
     @BeforeAll
     static void start() {
-        install = new BrowserInstall(RequiredTool.binary("chromium", "apt-get install chromium"),
-                RequiredTool.binary("chromedriver", "apt-get install chromium-driver"));
+        install = TestBrowser.install();
         sites = Vertx.vertx();
         StringBuilder page = new StringBuilder("<!doctype html><html><body><h1>Heavy evidence</h1>");
         for (int i = 0; i < IMAGES; i++) {
@@ -74,7 +69,8 @@ class BrowserBoundsTest {
     }
 
     @Test
-    void usedHeapStaysBoundedWhileTwentyAuditsRunOneAfterAnother() throws Exception {
+    void usedHeapStaysBoundedWhileTwentyAuditsRunOneAfterAnother(org.junit.jupiter.api.TestReporter reporter)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             BrowserProbe probe = new BrowserProbe(vertx, Optional.of(install), List.of(), profiles);
@@ -90,8 +86,10 @@ class BrowserBoundsTest {
                 assertThat(audit(vertx, probe, "/heavy", Duration.ofSeconds(30)).failure()).isEmpty();
             }
             long growth = usedAfterGc() - before;
+            reporter.publishEntry("heap growth over " + AUDITS + " audits (bytes); one audit's URLs (bytes)",
+                    growth + "; " + perAudit);
             assertThat(growth).as("used heap growth over " + AUDITS + " audits, bytes").isLessThan(BOUND_BYTES);
-            assertThat(processesNaming(profiles)).isEmpty();
+            assertThat(TestBrowser.processesNaming(profiles)).isEmpty();
         } finally {
             vertx.close().await();
         }
@@ -104,14 +102,14 @@ class BrowserBoundsTest {
         probe.probe(ProbeScope.of(plan("/hang")),
                 Deadline.in(Duration.ofSeconds(120)));
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (processesNaming(profiles).stream().noneMatch(p -> p.contains("chromium")) && System.nanoTime() < until) {
+        while (TestBrowser.processesNaming(profiles).stream().noneMatch(p -> p.contains("chromium")) && System.nanoTime() < until) {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // poll, bounded above
         }
-        assertThat(processesNaming(profiles)).as("the browser started").isNotEmpty();
+        assertThat(TestBrowser.processesNaming(profiles)).as("the browser started").isNotEmpty();
 
         vertx.close().await(30, TimeUnit.SECONDS);
 
-        assertThat(processesNaming(profiles)).as("chromium or chromedriver left after Vert.x closed").isEmpty();
+        assertThat(TestBrowser.processesNaming(profiles)).as("chromium or chromedriver left after Vert.x closed").isEmpty();
     }
 
     private static BrowserEvidence audit(Vertx vertx, BrowserProbe probe, String path, Duration budget)
@@ -133,21 +131,5 @@ class BrowserBoundsTest {
             least = Math.min(least, rt.totalMemory() - rt.freeMemory());
         }
         return least;
-    }
-
-    /** Command lines of live processes naming the directory every probe's profile lives under (from /proc). */
-    static List<String> processesNaming(Path dir) throws IOException {
-        String marker = dir.toString();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .map(p -> {
-                        try {
-                            return new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
-                        } catch (IOException e) {
-                            return ""; // the process ended while listed
-                        }
-                    })
-                    .filter(c -> c.contains(marker)).toList();
-        }
     }
 }

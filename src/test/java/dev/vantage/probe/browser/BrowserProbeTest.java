@@ -8,7 +8,6 @@ import dev.vantage.check.browser.SubresourceIntegrityCheck;
 import dev.vantage.check.browser.ThirdPartiesBeforeConsentCheck;
 import dev.vantage.check.browser.WebVitalsCheck;
 import dev.vantage.fixtures.LoopbackSite;
-import dev.vantage.fixtures.RequiredTool;
 import dev.vantage.fixtures.TestPki;
 import dev.vantage.probe.Deadline;
 import dev.vantage.probe.ProbeKind;
@@ -57,8 +56,7 @@ class BrowserProbeTest {
 
     @BeforeAll
     static void start() {
-        install = new BrowserInstall(RequiredTool.binary("chromium", "apt-get install chromium"),
-                RequiredTool.binary("chromedriver", "apt-get install chromium-driver"));
+        install = TestBrowser.install();
         vertx = Vertx.vertx();
         TestPki.Leaf leaf = TestPki.newCa("Browser Test CA").issue(TestPki.LeafSpec.localhost());
         plain = LoopbackSite.http().page("/pixel.png", 200, "not really a png")
@@ -178,7 +176,7 @@ class BrowserProbeTest {
 
         assertThat(b.failure()).hasValueSatisfying(f -> assertThat(f).containsAnyOf("did not finish loading",
                 "deadline"));
-        assertThat(processesNaming(profiles)).as("chromium processes left behind").isEmpty();
+        assertThat(TestBrowser.processesNaming(profiles)).as("chromium processes left behind").isEmpty();
         try (var left = Files.list(profiles)) {
             assertThat(left).as("profile directories left behind").isEmpty();
         }
@@ -216,14 +214,6 @@ class BrowserProbeTest {
     private static LoopbackSite.Responder html(String body) {
         return (v, req) -> req.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end("<!doctype html><html><head><title>t</title></head><body>" + body + "</body></html>");
-    }
-
-    /** {@code pgrep -f} for the directory every probe's profile lives under. */
-    private static List<String> processesNaming(Path dir) throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-af", dir.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out.lines().filter(l -> !l.contains("pgrep")).toList();
     }
 
     private static String sha384(String text) {
