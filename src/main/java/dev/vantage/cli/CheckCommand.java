@@ -54,7 +54,7 @@ import java.util.concurrent.TimeoutException;
                 "  vantage check https://example.com/",
                 "  vantage check https://staging.internal/ --ca-file internal-ca.pem --fail-under B --format junit",
                 "  vantage check https://app.example.com/ --resolve app.example.com:443:10.0.0.5",
-                "  vantage check https://intranet.example/ --allow-private --browser",
+                "  vantage check https://shop.example/ --browser",
                 "", "Exit codes: 0 ok, 1 grade below --fail-under, 2 usage error, 3 target unreachable, "
                 + "4 internal error."})
 public final class CheckCommand implements java.util.concurrent.Callable<Integer> {
@@ -220,11 +220,6 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         }
         if (userAgent != null && (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20))) {
             throw new UsageException("--user-agent must be non-empty printable text");
-        }
-        if (browser.requested() && !allowPrivate) {
-            throw new UsageException("--browser needs --allow-private: a page can make Chromium fetch any address, "
-                    + "your network's included, and the address rules of the other probes cannot be held inside it "
-                    + "(docs/browser.md)");
         }
         Optional<RateLimitSettings> burst = flag(null, rateLimit::settings);
         return new OneShot(allowPrivate ? AddressPolicy.ALLOW_INTERNAL : AddressPolicy.ONE_SHOT,

@@ -166,7 +166,7 @@ public final class ScoringTable {
         put(m, -10, "load-p95-over-threshold", "load-degradation-severe");
         put(m, -15, "load-errors-over-threshold");
         put(m, -20, "load-stopped-early");
-        // browser audit (docs/browser.md, 2026.11-5): not run or failed costs nothing
+        // browser audit (docs/browser.md, since 2026.11-5): not run or failed costs nothing
         put(m, 0, "browser-not-run", "browser-audit-failed");
         // security.mixed-content: W3C active / passive categories; passive as MDN's CSP "http: in passive only"
         put(m, 0, "mixed-content-none", "mixed-content-not-https");
@@ -186,6 +186,9 @@ public final class ScoringTable {
         put(m, 0, "web-vitals-good", "web-vitals-not-measured");
         put(m, -5, "web-vitals-needs-improvement");
         put(m, -10, "web-vitals-poor");
+        // reliability.failed-subresources, security.csp-violations (2026.11-6): broken parts of the page warn
+        put(m, 0, "failed-subresources-none", "csp-violations-none", "csp-violations-report-only");
+        put(m, -5, "failed-subresources-found", "csp-violations-enforced");
         // launch.third-parties-before-consent: informs only
         put(m, 0, "third-parties-none-before-interaction", "third-parties-before-interaction");
         // known-vulnerable software (docs/datasets.md, 2026.11-6): security.vulnerable-libraries by the worst

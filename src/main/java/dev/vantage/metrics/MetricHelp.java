@@ -36,7 +36,15 @@ final class MetricHelp {
             Map.entry("vantage_load_errors", "Failed requests of the last load run by kind"),
             Map.entry("vantage_load_latency_seconds", "Latency under load of the last load run, per percentile "
                     + "(p50 to p99.9, and max), corrected for coordinated omission"),
-            Map.entry("vantage_load_degradation_ratio", "p95 under load over p95 idle in the last load run"));
+            Map.entry("vantage_load_degradation_ratio", "p95 under load over p95 idle in the last load run"),
+            Map.entry("vantage_browser_lcp_seconds", "Largest Contentful Paint of the last browser audit, per viewport"),
+            Map.entry("vantage_browser_fcp_seconds", "First Contentful Paint of the last browser audit, per viewport"),
+            Map.entry("vantage_browser_ttfb_seconds", "Time to first byte of the last browser audit, per viewport"),
+            Map.entry("vantage_browser_cls", "Cumulative Layout Shift of the last browser audit, per viewport"),
+            Map.entry("vantage_browser_requests", "Requests of the last browser audit's desktop load, page included"),
+            Map.entry("vantage_browser_transfer_bytes", "Bytes over the wire of the last browser audit's desktop load"),
+            Map.entry("vantage_browser_failed_requests", "Subresources that failed in the last browser audit"),
+            Map.entry("vantage_browser_csp_violations", "CSP violations the browser reported in the last audit"));
 
     private MetricHelp() {
     }

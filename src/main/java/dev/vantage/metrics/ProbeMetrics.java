@@ -206,6 +206,7 @@ public final class ProbeMetrics implements ResultSink {
             r.composition().state(RunKind.LOAD).flatMap(EvidenceState::section).flatMap(ProbeMetrics::tree)
                     .ifPresent(section -> LoadSeries.put(section, tags, v));
         }
+        r.browser().ifPresent(b -> BrowserSeries.put(b, tags, v));
         List<TargetSeries.Point> points = new ArrayList<>();
         v.forEach((k, value) -> {
             Map<String, String> extra = new LinkedHashMap<>();
@@ -221,7 +222,8 @@ public final class ProbeMetrics implements ResultSink {
         Map<SeriesSet.Key, Double> v = new LinkedHashMap<>();
         s.points().forEach(p -> v.put(key(p.name(), tags.and(Tags.of(p.tags().entrySet().stream()
                 .map(e -> Tag.of(e.getKey(), e.getValue())).toList()))), p.value()));
-        series.computeIfAbsent(s.target(), n -> new SeriesSet(registry)).replaceWith(v);
+        // A pulse has no browser audit: the last audit's vantage_browser_* gauges stay, so LCP charts over days.
+        series.computeIfAbsent(s.target(), n -> new SeriesSet(registry)).replaceWith(v, BrowserSeries.PREFIX);
         gradeInfo.replace(s.target(), s.grades().stream().map(g -> tags.and(Tags.of(g.entrySet().stream()
                 .map(e -> Tag.of(e.getKey(), e.getValue())).toList()))).toList());
         tlsInfo.replace(s.target(), s.tls() == null ? List.of() : List.of(tags.and("version", s.tls())));

@@ -26,8 +26,17 @@ final class SeriesSet {
     }
 
     synchronized void replaceWith(Map<Key, Double> values) {
+        replaceWith(values, null);
+    }
+
+    /**
+     * As {@link #replaceWith(Map)}, except that when {@code values} holds no series whose name starts with
+     * {@code carried}, the present ones of that prefix are kept: figures of a run kind the update did not cover.
+     */
+    synchronized void replaceWith(Map<Key, Double> values, String carried) {
+        boolean keep = carried != null && values.keySet().stream().noneMatch(k -> k.name().startsWith(carried));
         slots.entrySet().removeIf(e -> {
-            if (!values.containsKey(e.getKey())) {
+            if (!values.containsKey(e.getKey()) && !(keep && e.getKey().name().startsWith(carried))) {
                 registry.remove(e.getValue().gauge);
                 return true;
             }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * the address policy, the User-Agent, the body cap, an opt-in rate-limit burst and whether Chromium loads the page.
  *
  * @param userAgent sent instead of the default, when given
- * @param browser   whether the plan adds the browser audit (docs/browser.md); it needs {@link
- *                  AddressPolicy#ALLOW_INTERNAL}, because Chromium cannot be held to narrower address rules
+ * @param browser   whether the plan adds the browser audit (docs/browser.md); Chromium reaches the network only
+ *                  through a proxy that holds the same address policy
  */
 public record OneShot(AddressPolicy addressPolicy, Optional<String> userAgent, long maxBodyBytes,
                       Optional<RateLimitSettings> rateLimit, boolean browser) {

@@ -36,8 +36,9 @@ public record RunBudget(double pulsesPerDay, double auditsPerDay, int auditReque
         requests += audit.contains(ProbeKind.CORS) ? 1 : 0;
         requests += audit.contains(ProbeKind.EXPOSURE) ? ExposureSettings.defaults().requestBudget() : 0;
         int handshakes = audit.contains(ProbeKind.TLS_INSPECTION) && https ? TYPICAL_TLS_HANDSHAKES : 0;
-        // A browser page load fetches whatever the page references, so it is counted apart, not as one request.
-        int browserLoads = audit.contains(ProbeKind.BROWSER) && planner.browserMayRun() ? 1 : 0;
+        // A browser page load fetches whatever the page references, so it is counted apart, not as one request; the
+        // audit loads the page twice, a desktop and a mobile viewport (docs/browser.md).
+        int browserLoads = audit.contains(ProbeKind.BROWSER) ? 2 : 0;
         Optional<Schedule> load = planner.loadSchedule(spec);
         return new RunBudget(perDay(spec.schedule()), perDay(planner.auditSchedule(spec)), requests, handshakes,
                 browserLoads, load.map(RunBudget::perDay).orElse(0.0),
@@ -83,7 +84,7 @@ public record RunBudget(double pulsesPerDay, double auditsPerDay, int auditReque
         }
         if (auditBrowserLoads > 0) {
             out.append(" + ").append(auditBrowserLoads).append(" browser page load")
-                    .append(auditBrowserLoads == 1 ? "" : "s").append(" (with its subresources)");
+                    .append(auditBrowserLoads == 1 ? "" : "s").append(" (with their subresources)");
         }
         if (loadsPerDay > 0) {
             out.append(", ").append(count(loadsPerDay)).append(" load run").append(loadsPerDay == 1 ? "" : "s")

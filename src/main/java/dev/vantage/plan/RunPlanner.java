@@ -106,14 +106,6 @@ public final class RunPlanner {
         return out;
     }
 
-    /**
-     * Whether an audit's browser probe may load the page at all: Chromium cannot be held to the address rules, so it
-     * runs only under {@link AddressPolicy#ALLOW_INTERNAL} (docs/browser.md); elsewhere it sends nothing.
-     */
-    public boolean browserMayRun() {
-        return serviceAddressPolicy().equals(AddressPolicy.ALLOW_INTERNAL);
-    }
-
     private AddressPolicy serviceAddressPolicy() {
         return new AddressPolicy(probing.allowLoopback(), probing.allowPrivate());
     }

@@ -8,6 +8,7 @@ import dev.vantage.dataset.DatasetInfo;
 import dev.vantage.grade.Grade;
 import dev.vantage.grade.Grading;
 import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.browser.BrowserEvidence;
 import dev.vantage.probe.tls.TlsInspection;
 import dev.vantage.probe.ProbeFailure;
 import dev.vantage.probe.load.LoadEvidence;
@@ -30,12 +31,13 @@ import java.util.Optional;
  * @param idleLatency    latency percentiles over the recent recurring probes of the target (service mode only)
  * @param composition    which run kinds' evidence the report was graded from, and how old each is (service mode)
  * @param datasets       the datasets (and their dates) the checks judged software versions with
+ * @param browser        the browser audit of this run, for the Web Vitals gauges (docs/metrics.md)
  */
 public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                      List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
                      Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
                      Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition,
-                     List<DatasetInfo> datasets) {
+                     List<DatasetInfo> datasets, Optional<BrowserEvidence> browser) {
 
     public Report {
         datasets = List.copyOf(datasets);
@@ -45,13 +47,13 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
         java.util.Objects.requireNonNull(composition, "composition");
     }
 
-    /** A report that names no dataset. */
+    /** A report that names no dataset and has no browser audit. */
     public Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                   List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
                   Optional<ProbeFailure> unreachable, ProbeSummary probe, Optional<TlsReport> tls,
                   Optional<LoadEvidence> load, Optional<IdleLatency> idleLatency, Composition composition) {
         this(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied, unreachable, probe,
-                tls, load, idleLatency, composition, List.of());
+                tls, load, idleLatency, composition, List.of(), Optional.empty());
     }
 
     /** A report of one self-contained run (no carried evidence). */
@@ -81,24 +83,25 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
                 .map(t -> new TlsReport(t, SslLabsRating.rate(t, TlsRatingCheck.hstsMaxAge(evidence))));
         return new Report(evidence.target(), evidence.startedAt(), evidence.took(), g.grade(), g.score(),
                 g.scoringVersion(), g.areas(), g.findings(), g.capsApplied(), g.unreachable(),
-                ProbeSummary.from(evidence), tls, evidence.load(), Optional.empty());
+                ProbeSummary.from(evidence), tls, evidence.load(), Optional.empty(), Composition.NONE, List.of(),
+                evidence.browser());
     }
 
     /** The same report with the idle percentiles the service computed over its recent probes. */
     public Report withIdleLatency(IdleLatency value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, Optional.ofNullable(value), composition, datasets);
+                unreachable, probe, tls, load, Optional.ofNullable(value), composition, datasets, browser);
     }
 
     /** The same report, saying which evidence it was composed from. */
     public Report withComposition(Composition value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, idleLatency, value, datasets);
+                unreachable, probe, tls, load, idleLatency, value, datasets, browser);
     }
 
     /** The same report, naming the datasets its checks used. */
     public Report withDatasets(List<DatasetInfo> value) {
         return new Report(target, startedAt, took, grade, score, scoringVersion, areas, findings, capsApplied,
-                unreachable, probe, tls, load, idleLatency, composition, value);
+                unreachable, probe, tls, load, idleLatency, composition, value, browser);
     }
 }

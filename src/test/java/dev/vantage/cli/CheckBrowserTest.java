@@ -108,11 +108,4 @@ class CheckBrowserTest {
         assertThat((run.out() + run.err()).toLowerCase(Locale.ROOT)).doesNotContain("browser").doesNotContain("chromium");
     }
 
-    @Test
-    void theBrowserNeedsTheAddressPolicyItCanBeHeldTo() {
-        Run run = check("--browser");
-
-        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--browser needs --allow-private");
-    }
 }

@@ -46,7 +46,7 @@ class ValidateCommandTest {
                 .contains("once the site serves its ownership token")
                 .as("the daily budget: 96 pulses, one audit, one load run of 600 requests (warmup included) + the page")
                 .contains("  login: ≈ 96 pulse requests and 1 audit of ≈ ")
-                .contains(" + ≈ 100 TLS handshakes, 1 load run of 601 requests a day");
+                .contains(" + ≈ 100 TLS handshakes + 2 browser page loads (with their subresources), 1 load run of 601 requests a day");
     }
 
     @Test

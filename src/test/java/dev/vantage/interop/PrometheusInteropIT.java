@@ -113,7 +113,7 @@ class PrometheusInteropIT {
                     ca-file: %s
                     http-port: %d
                     schedule: {interval: 5s}
-                    timeout: 5s
+                    timeout: 20s
                     labels: {env: it}
                     load: {rate: 20, duration: 1s, connections: 2}
                   - name: self-health

@@ -176,4 +176,41 @@ class ProbeMetricsTest {
         metrics.accept(shop, SampleReports.graded(url, at, Grade.B, 72));
         assertThat(registry.scrape()).as("load no longer configured").doesNotContain("vantage_load_");
     }
+
+    @Test
+    void aBrowserAuditBecomesWebVitalsGaugesPerViewportWhichTheNextPulseKeeps() {
+        Instant at = Instant.ofEpochSecond(1_800_000_000L);
+        var desktop = new dev.vantage.probe.browser.BrowserEvidence.PageVitals(java.util.OptionalDouble.of(80),
+                java.util.OptionalDouble.of(900), java.util.OptionalDouble.of(1200), java.util.OptionalDouble.of(0.02),
+                4000);
+        var mobile = new dev.vantage.probe.browser.BrowserEvidence.PageVitals(java.util.OptionalDouble.of(90),
+                java.util.OptionalDouble.of(2100), java.util.OptionalDouble.of(3400), java.util.OptionalDouble.of(0.3),
+                4000);
+        var browser = new dev.vantage.probe.browser.BrowserEvidence(url, Duration.ofSeconds(3), Optional.empty(),
+                desktop, List.of(new dev.vantage.probe.browser.BrowserEvidence.LoadedResource(
+                        "https://shop.example/app.js", "script", 1000)), List.of(), List.of(), List.of(), List.of(),
+                mobile, List.of(), List.of());
+        var r = SampleReports.graded(url, at, Grade.B, 72);
+        metrics.accept(shop, new dev.vantage.report.Report(r.target(), r.startedAt(), r.took(), r.grade(), r.score(),
+                r.scoringVersion(), r.areas(), r.findings(), r.capsApplied(), r.unreachable(), r.probe(), r.tls(),
+                r.load(), r.idleLatency(), r.composition(), List.of(), Optional.of(browser)));
+        String d = "instance=\"https://shop.example/\",target=\"shop\",team=\"web\",viewport=\"desktop\"";
+        String m = d.replace("desktop", "mobile");
+        String l = "instance=\"https://shop.example/\",target=\"shop\",team=\"web\"";
+        assertThat(registry.scrape())
+                .contains("vantage_browser_lcp_seconds{" + d + "} 1.2")
+                .contains("vantage_browser_lcp_seconds{" + m + "} 3.4")
+                .contains("vantage_browser_cls{" + m + "} 0.3")
+                .contains("vantage_browser_fcp_seconds{" + d + "} 0.9")
+                .contains("vantage_browser_ttfb_seconds{" + d + "} 0.08")
+                .contains("vantage_browser_requests{" + l + "} 2.0")
+                .contains("vantage_browser_transfer_bytes{" + l + "} 5000.0")
+                .contains("vantage_browser_failed_requests{" + l + "} 0.0");
+
+        metrics.accept(shop, SampleReports.graded(url, at.plusSeconds(60), Grade.B, 72));
+        assertThat(registry.scrape()).as("a pulse after the audit").contains("vantage_browser_lcp_seconds{" + d
+                + "} 1.2");
+        metrics.forget("shop");
+        assertThat(registry.scrape()).doesNotContain("vantage_browser_");
+    }
 }

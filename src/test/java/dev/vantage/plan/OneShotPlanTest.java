@@ -68,7 +68,7 @@ class OneShotPlanTest {
     }
 
     @Test
-    void validatesBudgetCountsTheBrowserPageLoadOnlyWhereTheBrowserMayRun() {
+    void validatesBudgetCountsTheBrowserPageLoadsWhenABrowserCheckIsSelected() {
         TargetSpec all = TargetSpec.of("shop", SITE, Schedule.every(Duration.ofMinutes(1)));
         TargetSpec tlsOnly = new TargetSpec("shop", SITE, Schedule.every(Duration.ofMinutes(1)), List.of("tls."),
                 List.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of(),
@@ -78,8 +78,9 @@ class OneShotPlanTest {
         RunPlanner publicOnly = new RunPlanner(new VantageConfig.Probing(false, false), Secrets.unresolved(),
                 Checks.all());
 
-        assertThat(RunBudget.of(internal, all, Checks.all()).describe()).contains("+ 1 browser page load");
-        assertThat(RunBudget.of(publicOnly, all, Checks.all()).describe()).doesNotContain("browser");
+        assertThat(RunBudget.of(internal, all, Checks.all()).describe()).contains("+ 2 browser page loads");
+        assertThat(RunBudget.of(publicOnly, all, Checks.all()).describe()).as("the proxy holds the public policy")
+                .contains("+ 2 browser page loads");
         assertThat(RunBudget.of(internal, tlsOnly, Checks.all()).describe()).doesNotContain("browser");
     }
 }

@@ -12,6 +12,7 @@ public final class BrowserChecks {
 
     public static List<Check> all() {
         return List.of(new MixedContentCheck(), new SubresourceIntegrityCheck(), new ConsoleErrorsCheck(),
-                new WebVitalsCheck(), new ThirdPartiesBeforeConsentCheck());
+                new WebVitalsCheck(), new ThirdPartiesBeforeConsentCheck(), new FailedSubresourcesCheck(),
+                new CspViolationsCheck());
     }
 }

@@ -5,6 +5,7 @@ import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.browser.BrowserEvidence;
 import dev.vantage.probe.browser.BrowserEvidence.PageVitals;
+import dev.vantage.probe.browser.Viewport;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -12,7 +13,7 @@ import java.util.OptionalDouble;
 /**
  * {@code performance.web-vitals}: Largest Contentful Paint and Cumulative Layout Shift as the browser measured them,
  * rated with the Core Web Vitals thresholds (web.dev/articles/vitals: LCP good at most 2.5 s, poor above 4 s; CLS
- * good at most 0.1, poor above 0.25). The worse of the two ratings decides.
+ * good at most 0.1, poor above 0.25), on a desktop and a mobile load. The worst rating of the four decides.
  */
 public final class WebVitalsCheck extends BrowserCheck {
 
@@ -33,18 +34,16 @@ public final class WebVitalsCheck extends BrowserCheck {
 
     @Override
     Finding evaluate(BrowserEvidence browser) {
-        PageVitals v = browser.vitals();
-        String observed = String.format(Locale.ROOT, "LCP %s, CLS %s, FCP %s, TTFB %s; %d requests, %d kB "
-                        + "transferred, %d third-party origins (desktop viewport)", millis(v.lcpMillis()),
-                v.cls().isPresent() ? String.format(Locale.ROOT, "%.3f", v.cls().getAsDouble()) : "not reported",
-                millis(v.fcpMillis()), millis(v.ttfbMillis()), browser.resources().size() + 1,
+        String observed = String.format(Locale.ROOT, "%s; %s; %d requests, %d kB transferred, %d third-party "
+                        + "origins (desktop load)", viewport(Viewport.DESKTOP, browser.vitals()),
+                viewport(Viewport.MOBILE, browser.mobile()), browser.resources().size() + 1,
                 browser.transferBytes() / 1024, browser.thirdPartyOrigins().size());
-        if (v.lcpMillis().isEmpty()) {
+        if (browser.vitals().lcpMillis().isEmpty() && browser.mobile().lcpMillis().isEmpty()) {
             return finding(Verdict.NOT_APPLICABLE, NOT_MEASURED, observed + ": the browser reported no largest "
                     + "contentful paint (an empty page, or nothing painted)", "");
         }
-        int rating = Math.max(rate(v.lcpMillis().getAsDouble(), LCP_GOOD_MS, LCP_POOR_MS),
-                v.cls().isPresent() ? rate(v.cls().getAsDouble(), CLS_GOOD, CLS_POOR) : 0);
+        // Core Web Vitals are judged per device class; the worse class decides, as a visitor on it sees the page.
+        int rating = Math.max(rate(browser.vitals()), rate(browser.mobile()));
         return switch (rating) {
             case 0 -> finding(Verdict.PASS, GOOD, observed, "");
             case 1 -> finding(Verdict.WARN, NEEDS_IMPROVEMENT, observed + " (needs improvement: LCP above 2.5 s or "
@@ -52,6 +51,24 @@ public final class WebVitalsCheck extends BrowserCheck {
             default -> finding(Verdict.FAIL, POOR, observed + " (poor: LCP above 4 s or CLS above 0.25)",
                     REMEDIATION);
         };
+    }
+
+    private static String viewport(Viewport viewport, PageVitals v) {
+        if (v.equals(PageVitals.NONE)) {
+            return viewport.label() + " " + viewport.size() + ": not measured";
+        }
+        return String.format(Locale.ROOT, "%s %s: LCP %s, CLS %s, FCP %s, TTFB %s", viewport.label(), viewport.size(),
+                millis(v.lcpMillis()), v.cls().isPresent() ? String.format(Locale.ROOT, "%.3f", v.cls().getAsDouble())
+                        : "not reported", millis(v.fcpMillis()), millis(v.ttfbMillis()));
+    }
+
+    /** 0 good, 1 needs improvement, 2 poor; 0 for a load that measured no LCP. */
+    private static int rate(PageVitals v) {
+        if (v.lcpMillis().isEmpty()) {
+            return 0;
+        }
+        return Math.max(rate(v.lcpMillis().getAsDouble(), LCP_GOOD_MS, LCP_POOR_MS),
+                v.cls().isPresent() ? rate(v.cls().getAsDouble(), CLS_GOOD, CLS_POOR) : 0);
     }
 
     private static final String REMEDIATION = "Show the main content sooner (no render-blocking scripts or styles in "

@@ -21,18 +21,17 @@ import java.util.OptionalDouble;
  * @param console     console errors and uncaught exceptions
  * @param cookies     cookies set before any interaction (names and attributes, never values)
  * @param libraries   JavaScript libraries the page exposes as globals, with their versions ({@link LibraryGlobals})
+ * @param mobile      the vitals of a second, cold load in a phone-sized viewport ({@link Viewport#MOBILE});
+ *                    {@link PageVitals#NONE} when it was not measured; {@code vitals} are the desktop load's
+ * @param failed      subresources that failed: HTTP 4xx/5xx, network errors, requests the browser blocked, and
+ *                    requests the address policy refused (from the DevTools network events)
+ * @param csp         Content-Security-Policy violations the browser reported ({@code securitypolicyviolation})
  */
 public record BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
                               List<LoadedResource> resources, List<SubresourceTag> tags,
                               List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies,
+                              PageVitals mobile, List<FailedRequest> failed, List<CspViolation> csp,
                               List<LibraryGlobals.Found> libraries) {
-
-    /** Evidence without library globals (recorded before they were read, or by tests that do not need them). */
-    public BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
-                           List<LoadedResource> resources, List<SubresourceTag> tags,
-                           List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies) {
-        this(page, took, failure, vitals, resources, tags, insecure, console, cookies, List.of());
-    }
 
     public BrowserEvidence {
         resources = List.copyOf(resources);
@@ -40,13 +39,43 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
         insecure = List.copyOf(insecure);
         console = List.copyOf(console);
         cookies = List.copyOf(cookies);
+        failed = List.copyOf(failed);
+        csp = List.copyOf(csp);
         libraries = List.copyOf(libraries);
+    }
+
+    /** Evidence without library globals (tests of the other checks). */
+    public BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
+                           List<LoadedResource> resources, List<SubresourceTag> tags,
+                           List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies,
+                           PageVitals mobile, List<FailedRequest> failed, List<CspViolation> csp) {
+        this(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile, failed, csp, List.of());
+    }
+
+    /** Evidence of the desktop load alone (no mobile vitals, failed requests, CSP reports or library globals). */
+    public BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
+                           List<LoadedResource> resources, List<SubresourceTag> tags,
+                           List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies) {
+        this(page, took, failure, vitals, resources, tags, insecure, console, cookies, PageVitals.NONE, List.of(),
+                List.of(), List.of());
     }
 
     /** A load that produced nothing but its failure. */
     public static BrowserEvidence failed(URI page, Duration took, String why) {
         return new BrowserEvidence(page, took, Optional.of(why), PageVitals.NONE, List.of(), List.of(), List.of(),
                 List.of(), List.of());
+    }
+
+    /** The same evidence with the mobile load's vitals. */
+    public BrowserEvidence withMobile(PageVitals value) {
+        return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, value,
+                failed, csp, libraries);
+    }
+
+    /** The same evidence with these failed requests (explained by the proxy where it refused them). */
+    public BrowserEvidence withFailed(List<FailedRequest> value) {
+        return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile,
+                value, csp, libraries);
     }
 
     /** {@code scheme://host:port} of a URL, lower case, the port made explicit; empty for opaque URLs. */
@@ -97,6 +126,27 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
 
     /** An {@code http:} URL referenced by an https page, and what referenced it (element or initiator). */
     public record InsecureReference(String url, String kind) {
+    }
+
+    /**
+     * A subresource that did not load: {@code reason} is {@code HTTP 404}, a network error ({@code
+     * net::ERR_CONNECTION_REFUSED}), what blocked it ({@code blocked: mixed-content}) or the address policy's refusal.
+     */
+    public record FailedRequest(String url, String reason) {
+        /** Refused by the address policy, so never sent: a security matter, not a broken page. */
+        public boolean refusedByPolicy() {
+            return reason.startsWith(REFUSED);
+        }
+
+        /** The reason prefix of requests the address policy refused. */
+        public static final String REFUSED = "refused by the address policy: ";
+    }
+
+    /**
+     * A Content-Security-Policy violation the browser reported: the URL (or {@code inline}, {@code eval}) it blocked,
+     * the directive, and whether the policy was enforced ({@code enforce}) or report-only ({@code report}).
+     */
+    public record CspViolation(String blocked, String directive, String disposition) {
     }
 
     /** A cookie in the jar after load; its value is never kept. */

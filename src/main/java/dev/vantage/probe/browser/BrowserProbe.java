@@ -1,6 +1,9 @@
 package dev.vantage.probe.browser;
 
-import dev.vantage.probe.AddressPolicy;
+import dev.vantage.probe.ProbeOptions;
+import dev.vantage.probe.browser.BrowserEvidence.PageVitals;
+import io.vertx.core.Closeable;
+import io.vertx.core.internal.VertxInternal;
 import dev.vantage.probe.Deadline;
 import dev.vantage.probe.ProbeKind;
 import dev.vantage.probe.ProbeScope;
@@ -82,22 +85,64 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
             return Future.succeededFuture(Optional.empty());
         }
         URI page = scope.url();
-        if (!scope.options().addressPolicy().equals(AddressPolicy.ALLOW_INTERNAL)) {
-            // A page can make a browser fetch any address; the HTTP probers' address policy cannot be held there.
-            return Future.succeededFuture(Optional.of(BrowserEvidence.failed(page, Duration.ZERO, "not run: the "
-                    + "address policy limits which addresses may be probed, and a browser cannot be held to it")));
-        }
         long started = System.nanoTime();
         Session session = new Session();
-        long watchdog = vertx.setTimer(deadline.remainingMillis(), id -> session.kill());
-        return vertx.executeBlocking(() -> session.run(page, deadline, started), false)
+        long watchdog = vertx.setTimer(Math.max(1, deadline.remainingMillis()),
+                id -> vertx.executeBlocking(session::kill, false));
+        // Closing Vert.x (the service stopping) kills the browser too; a plain thread, as the pools are closing.
+        Closeable onClose = done -> {
+            Thread t = new Thread(() -> {
+                session.kill();
+                done.succeed();
+            }, "vantage-browser-kill");
+            t.setDaemon(true);
+            t.start();
+        };
+        ((VertxInternal) vertx).addCloseHook(onClose);
+        return PolicyProxy.start(vertx, scope.options(), page, Math.max(1, deadline.remainingMillis()))
+                .transform(proxy -> proxy.failed()
+                        ? Future.succeededFuture(BrowserEvidence.failed(page, since(started), "not run: "
+                                + proxy.cause().getMessage()))
+                        : audit(proxy.result(), session, page, deadline, started, scope.options()))
                 .recover(e -> Future.succeededFuture(BrowserEvidence.failed(page, since(started),
                         "browser audit failed: " + e)))
                 .map(Optional::of)
                 .eventually(() -> {
                     vertx.cancelTimer(watchdog);
+                    ((VertxInternal) vertx).removeCloseHook(onClose);
                     return Future.succeededFuture();
                 });
+    }
+
+    /** The load in the browser, every request through the proxy; the proxy explains what it refused. */
+    private Future<BrowserEvidence> audit(PolicyProxy proxy, Session session, URI page, Deadline deadline,
+                                          long started, ProbeOptions options) {
+        return vertx.executeBlocking(() -> session.run(page, deadline, started,
+                        proxyArguments(proxy, options, page, deadline)),
+                        false)
+                .map(e -> e.withFailed(proxy.explain(e.failed())))
+                .eventually(proxy::close);
+    }
+
+    /**
+     * Chromium's way out is the proxy, loopback included ({@code <-loopback>} removes Chromium's implicit loopback
+     * bypass), so its own resolver and the system's never decide where a request goes. The probe's CA file is
+     * trusted through SPKI hashes ({@link CaHashes}): its certificates', and the leaf the page's host serves once Java
+     * verified it against that file. Runs on a worker thread (file reads, one TLS handshake).
+     */
+    private static List<String> proxyArguments(PolicyProxy proxy, ProbeOptions options, URI page, Deadline deadline) {
+        List<String> args = new ArrayList<>(List.of("--proxy-server=http://127.0.0.1:" + proxy.port(),
+                "--proxy-bypass-list=<-loopback>"));
+        options.caFile().ifPresent(ca -> {
+            List<String> keys = new ArrayList<>(CaHashes.of(ca));
+            if ("https".equalsIgnoreCase(page.getScheme())) {
+                int timeout = (int) Math.max(1, Math.min(deadline.remainingMillis() / 4, 10_000));
+                CaHashes.servedLeaf(ca, page.getHost(), proxy.pageAddress(), page.getPort() < 0 ? 443
+                        : page.getPort(), timeout).ifPresent(keys::add);
+            }
+            args.add("--ignore-certificate-errors-spki-list=" + String.join(",", keys));
+        });
+        return args;
     }
 
     private static Duration since(long started) {
@@ -110,7 +155,8 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
         private final AtomicReference<Path> profile = new AtomicReference<>();
         private final AtomicBoolean killed = new AtomicBoolean();
 
-        BrowserEvidence run(URI page, Deadline deadline, long started) throws IOException {
+        BrowserEvidence run(URI page, Deadline deadline, long started, List<String> sessionArguments)
+                throws IOException {
             Path dir = Files.createTempDirectory(profileParent, "vantage-browser-");
             profile.set(dir);
             ChromeDriver driver = null;
@@ -123,7 +169,9 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
                     return BrowserEvidence.failed(page, since(started), "the run's deadline passed before the "
                             + "browser started");
                 }
-                driver = new ChromeDriver(s, options(b, dir));
+                driver = new ChromeDriver(s, options(b, dir, sessionArguments));
+                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                        Map.of("source", PageRecorder.INIT_SCRIPT));
                 Duration loadBudget = deadline.remaining().minus(RECORD_RESERVE);
                 if (loadBudget.isNegative() || loadBudget.isZero()) {
                     return BrowserEvidence.failed(page, since(started), "the run's deadline left no time to load "
@@ -136,7 +184,8 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
                     return BrowserEvidence.failed(page, since(started), "the page did not finish loading within "
                             + loadBudget.toMillis() + " ms (the run's deadline)");
                 }
-                return PageRecorder.record(driver, page, since(started));
+                BrowserEvidence desktop = PageRecorder.record(driver, page, since(started));
+                return desktop.withMobile(mobile(driver, page, deadline));
             } catch (RuntimeException e) {
                 String why = killed.get() ? "the run's deadline passed; the browser was stopped"
                         : "browser audit failed: " + firstLine(e);
@@ -146,19 +195,41 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
             }
         }
 
-        /** From the deadline timer: stops the driver and the browser so a blocked driver call returns. */
-        void kill() {
+        /**
+         * The second, cold load as a phone: cache and cookies cleared, the viewport, pixel ratio, touch and user
+         * agent of {@link Viewport#MOBILE}. Only its vitals are kept; when the deadline leaves no time for it, or it
+         * does not finish, the mobile vitals are simply not measured.
+         */
+        private PageVitals mobile(ChromeDriver driver, URI page, Deadline deadline) {
+            Duration budget = deadline.remaining().minus(RECORD_RESERVE);
+            if (budget.isNegative() || budget.isZero() || killed.get()) {
+                return PageVitals.NONE;
+            }
+            try {
+                driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Viewport.MOBILE.deviceMetrics());
+                driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                        Map.of("userAgent", Viewport.MOBILE.userAgent()));
+                driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+                driver.manage().timeouts().pageLoadTimeout(budget);
+                driver.get(page.toString());
+                return PageRecorder.vitalsOnly(driver);
+            } catch (RuntimeException e) {
+                LOG.debug("the mobile load of {} did not complete: {}", page, firstLine(e));
+                return PageVitals.NONE;
+            }
+        }
+
+        /** Stops the driver and the browser so a blocked driver call returns (deadline timer, Vert.x closing). */
+        Void kill() {
             killed.set(true);
             ChromeDriverService s = service.get();
             if (s != null) {
-                vertx.executeBlocking(() -> {
-                    s.stop();
-                    killBrowser();
-                    return null;
-                }, false);
-            } else {
-                killBrowser();
+                s.stop();
             }
+            killBrowser();
+            return null;
         }
 
         private void close(ChromeDriver driver) {
@@ -214,15 +285,19 @@ public final class BrowserProbe implements Prober<Optional<BrowserEvidence>> {
         }
     }
 
-    private ChromeOptions options(BrowserInstall b, Path dir) {
+    private ChromeOptions options(BrowserInstall b, Path dir, List<String> sessionArguments) {
         List<String> args = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--user-data-dir=" + dir, "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-                "--disable-extensions", "--mute-audio", "--deny-permission-prompts", "--window-size=1350,940"));
+                "--disable-extensions", "--mute-audio", "--deny-permission-prompts", "--window-size=" + Viewport.DESKTOP.windowSize()));
+        args.addAll(sessionArguments);
         args.addAll(extraArguments);
         ChromeOptions options = new ChromeOptions().setBinary(b.chromium().toFile()).addArguments(args);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        // The DevTools network events, for failed subresources (NetworkLog); page and tracing events are not needed.
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         options.setCapability("goog:loggingPrefs", logs);
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.DISMISS);
         // 3 = block every download: a page load must never write a file the monitor did not ask for.

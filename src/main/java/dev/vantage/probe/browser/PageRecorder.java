@@ -1,6 +1,7 @@
 package dev.vantage.probe.browser;
 
 import dev.vantage.probe.browser.BrowserEvidence.BrowserCookie;
+import dev.vantage.probe.browser.BrowserEvidence.CspViolation;
 import dev.vantage.probe.browser.BrowserEvidence.InsecureReference;
 import dev.vantage.probe.browser.BrowserEvidence.LoadedResource;
 import dev.vantage.probe.browser.BrowserEvidence.PageVitals;
@@ -59,21 +60,56 @@ final class PageRecorder {
             }, %d);
             """.formatted(OBSERVER_SETTLE_MILLIS);
 
+    /**
+     * Installed before the first load ({@code Page.addScriptToEvaluateOnNewDocument}): the browser fires
+     * {@code securitypolicyviolation} at the document for every CSP violation, report-only ones included, and only a
+     * listener present from the start sees those of the page's first scripts. At most 100 are kept.
+     */
+    static final String INIT_SCRIPT = """
+            window.__vantageCsp = [];
+            document.addEventListener('securitypolicyviolation', e => {
+              if (window.__vantageCsp.length < 100) { window.__vantageCsp.push({blocked: e.blockedURI || '',
+                  directive: e.effectiveDirective || e.violatedDirective || '', disposition: e.disposition || ''}); }
+            }, true);
+            """;
+
     private PageRecorder() {
     }
 
     /** Everything the page shows after load; {@code failure} is kept when the load itself did not complete. */
     static BrowserEvidence record(ChromeDriver driver, URI page, Duration took) {
         Map<?, ?> seen = (Map<?, ?>) driver.executeAsyncScript(SCRIPT);
-        PageVitals vitals = new PageVitals(number(seen.get("ttfb")), number(seen.get("fcp")),
-                number(seen.get("lcp")), number(seen.get("cls")), (long) number(seen.get("documentBytes")).orElse(0));
+        PageVitals vitals = vitals(seen);
         List<LoadedResource> resources = maps(seen.get("resources")).stream().map(r -> new LoadedResource(
                 text(r.get("url")), text(r.get("initiator")), (long) number(r.get("bytes")).orElse(0))).toList();
         List<SubresourceTag> tags = maps(seen.get("tags")).stream().map(t -> new SubresourceTag(text(t.get("kind")),
                 text(t.get("url")), Boolean.TRUE.equals(t.get("integrity")))).toList();
         return new BrowserEvidence(page, took, Optional.empty(), vitals, resources, tags,
                 insecure(page, maps(seen.get("refs")), resources), consoleErrors(driver), cookies(driver),
+                PageVitals.NONE, NetworkLog.failed(networkEvents(driver), page.toString()), csp(driver),
                 LibraryGlobals.read(driver));
+    }
+
+    /** The timing of another load of the page (the mobile one): the same script, its vitals only. */
+    static PageVitals vitalsOnly(ChromeDriver driver) {
+        PageVitals v = vitals((Map<?, ?>) driver.executeAsyncScript(SCRIPT));
+        networkEvents(driver); // drained: this load's events must not be read as another's
+        return v;
+    }
+
+    private static PageVitals vitals(Map<?, ?> seen) {
+        return new PageVitals(number(seen.get("ttfb")), number(seen.get("fcp")), number(seen.get("lcp")),
+                number(seen.get("cls")), (long) number(seen.get("documentBytes")).orElse(0));
+    }
+
+    private static List<String> networkEvents(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    private static List<CspViolation> csp(ChromeDriver driver) {
+        Object seen = driver.executeScript("return window.__vantageCsp || [];");
+        return maps(seen).stream().map(v -> new CspViolation(text(v.get("blocked")), text(v.get("directive")),
+                text(v.get("disposition")))).distinct().toList();
     }
 
     /** {@code http:} URLs an https page referenced, from its elements and from what it actually fetched. */

@@ -59,6 +59,74 @@ class BrowserChecksTest {
     }
 
     @Nested
+    class MobileViewport {
+        private final PageVitals fast = new PageVitals(OptionalDouble.of(100), OptionalDouble.of(800),
+                OptionalDouble.of(1200), OptionalDouble.of(0.01), 1000);
+        private final PageVitals slow = new PageVitals(OptionalDouble.of(100), OptionalDouble.of(3000),
+                OptionalDouble.of(4500), OptionalDouble.of(0.01), 1000);
+
+        @Test
+        void aSlowMobileLoadMakesAFastDesktopPagePoorAndBothAreReported() {
+            var f = new WebVitalsCheck().evaluate(site(browser(fast, List.of(), List.of()).withMobile(slow)));
+            assertThat(f.result()).isEqualTo(WebVitalsCheck.POOR);
+            assertThat(f.observed()).contains("desktop 1350x940: LCP 1200 ms", "mobile 412x915 @2.625: LCP 4500 ms");
+        }
+
+        @Test
+        void anUnmeasuredMobileLoadIsSaidAndDoesNotDecide() {
+            var f = new WebVitalsCheck().evaluate(site(browser(fast, List.of(), List.of())));
+            assertThat(f.result()).isEqualTo(WebVitalsCheck.GOOD);
+            assertThat(f.observed()).contains("mobile 412x915 @2.625: not measured");
+        }
+    }
+
+    @Nested
+    class FailedSubresources {
+        @Test
+        void failuresAreListedWithTheirReasonQueriesMaskedAtMostFive() {
+            List<BrowserEvidence.FailedRequest> failed = new java.util.ArrayList<>();
+            failed.add(new BrowserEvidence.FailedRequest("https://shop.example/api?token=s3cr3t", "HTTP 500"));
+            failed.add(new BrowserEvidence.FailedRequest("//10.0.0.7:80",
+                    BrowserEvidence.FailedRequest.REFUSED + "10.0.0.7 is a private address"));
+            for (int i = 0; i < 6; i++) {
+                failed.add(new BrowserEvidence.FailedRequest("https://shop.example/m" + i + ".png", "HTTP 404"));
+            }
+            BrowserEvidence b = new BrowserEvidence(PAGE, Duration.ofSeconds(2), Optional.empty(), PageVitals.NONE,
+                    List.of(), List.of(), List.of(), List.of(), List.of(), PageVitals.NONE, failed, List.of());
+            var f = new FailedSubresourcesCheck().evaluate(site(b));
+            assertThat(f.result()).isEqualTo(FailedSubresourcesCheck.FOUND);
+            assertThat(f.observed()).startsWith("8 subresources failed").contains("api?…", "HTTP 500",
+                    "refused by the address policy", "and 3 more").doesNotContain("s3cr3t");
+            assertThat(f.remediation()).isNotBlank();
+        }
+
+        @Test
+        void noFailurePasses() {
+            assertThat(new FailedSubresourcesCheck().evaluate(site(browser(PageVitals.NONE, List.of(), List.of())))
+                    .result()).isEqualTo(FailedSubresourcesCheck.NONE);
+        }
+    }
+
+    @Nested
+    class CspViolations {
+        private String result(BrowserEvidence.CspViolation... violations) {
+            BrowserEvidence b = new BrowserEvidence(PAGE, Duration.ofSeconds(2), Optional.empty(), PageVitals.NONE,
+                    List.of(), List.of(), List.of(), List.of(), List.of(), PageVitals.NONE, List.of(),
+                    List.of(violations));
+            return new CspViolationsCheck().evaluate(site(b)).result();
+        }
+
+        @Test
+        void enforcedViolationsWarnReportOnlyOnesInform() {
+            var reported = new BrowserEvidence.CspViolation("https://cdn.example/x.js", "script-src-elem", "report");
+            var enforced = new BrowserEvidence.CspViolation("inline", "script-src-elem", "enforce");
+            assertThat(result()).isEqualTo(CspViolationsCheck.NONE);
+            assertThat(result(reported)).isEqualTo(CspViolationsCheck.REPORT_ONLY);
+            assertThat(result(reported, enforced)).isEqualTo(CspViolationsCheck.ENFORCED);
+        }
+    }
+
+    @Nested
     class SubresourceIntegrity {
         private String result(SubresourceTag... tags) {
             return new SubresourceIntegrityCheck().evaluate(site(browser(PageVitals.NONE, List.of(tags), List.of())))

@@ -37,7 +37,8 @@ class SoftwareChecksTest {
 
     static SiteEvidence withBrowser(SiteEvidence e, List<LibraryGlobals.Found> globals) {
         BrowserEvidence b = new BrowserEvidence(URI.create(PAGE), Duration.ofSeconds(1), Optional.empty(),
-                BrowserEvidence.PageVitals.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), globals);
+                BrowserEvidence.PageVitals.NONE, List.of(), List.of(), List.of(), List.of(), List.of(),
+                BrowserEvidence.PageVitals.NONE, List.of(), List.of(), globals);
         return new SiteEvidence(e.target(), e.startedAt(), e.took(), e.page(), e.httpUpgrade(), e.corsProbe(),
                 e.tls(), e.exposure(), e.rateLimit(), e.load(), Optional.of(b));
     }

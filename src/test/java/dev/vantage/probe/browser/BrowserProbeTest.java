@@ -8,7 +8,6 @@ import dev.vantage.check.browser.SubresourceIntegrityCheck;
 import dev.vantage.check.browser.ThirdPartiesBeforeConsentCheck;
 import dev.vantage.check.browser.WebVitalsCheck;
 import dev.vantage.fixtures.LoopbackSite;
-import dev.vantage.fixtures.RequiredTool;
 import dev.vantage.fixtures.TestPki;
 import dev.vantage.probe.Deadline;
 import dev.vantage.probe.ProbeKind;
@@ -57,8 +56,7 @@ class BrowserProbeTest {
 
     @BeforeAll
     static void start() {
-        install = new BrowserInstall(RequiredTool.binary("chromium", "apt-get install chromium"),
-                RequiredTool.binary("chromedriver", "apt-get install chromium-driver"));
+        install = TestBrowser.install();
         vertx = Vertx.vertx();
         TestPki.Leaf leaf = TestPki.newCa("Browser Test CA").issue(TestPki.LeafSpec.localhost());
         plain = LoopbackSite.http().page("/pixel.png", 200, "not really a png")
@@ -69,6 +67,7 @@ class BrowserProbeTest {
                         .end("window.tracked = true;"))
                 .start(vertx);
         String third = thirdParty.url("/").toString();
+        int refused = LoopbackSite.refusedPort();
         site = LoopbackSite.https(leaf)
                 .route("/mixed", html("<img src=\"" + plain.url("/pixel.png") + "\">"
                         + "<script src=\"" + plain.url("/plain.js") + "\"></script>"
@@ -81,6 +80,14 @@ class BrowserProbeTest {
                 .route("/slow.js", (v, req) -> v.setTimer(2000, id -> req.response()
                         .putHeader("Content-Type", "text/javascript").end("window.slow = true;")))
                 .route("/hang", (v, req) -> { /* never answers */ })
+                .route("/broken", (v, req) -> req.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Content-Security-Policy", "script-src 'self'")
+                        .putHeader("Content-Security-Policy-Report-Only", "img-src 'none'")
+                        .end("<!doctype html><html><body><img src=\"/missing.png?session=s3cr3t\">"
+                                + "<script src=\"/boom.js\"></script><script src=\"http://127.0.0.1:" + refused
+                                + "/gone.js\"></script><script>window.inline = 1;</script><p>broken</p></body></html>"))
+                .route("/boom.js", (v, req) -> req.response().setStatusCode(500).end("oops"))
+                .route("/missing.png", (v, req) -> req.response().setStatusCode(404).end())
                 .start(vertx);
     }
 
@@ -137,7 +144,30 @@ class BrowserProbeTest {
         assertThat(b.vitals().lcpMillis().getAsDouble()).isGreaterThanOrEqualTo(2000);
         assertThat(b.vitals().fcpMillis()).isPresent();
         assertThat(b.vitals().fcpMillis().getAsDouble()).isGreaterThanOrEqualTo(2000);
-        assertThat(new WebVitalsCheck().evaluate(evidence(b)).observed()).contains("LCP 2");
+        assertThat(b.mobile().lcpMillis()).as("the mobile load's LCP").isPresent();
+        assertThat(b.mobile().lcpMillis().getAsDouble()).isGreaterThanOrEqualTo(2000);
+        assertThat(new WebVitalsCheck().evaluate(evidence(b)).observed()).contains("desktop 1350x940: LCP 2",
+                "mobile 412x915 @2.625: LCP 2");
+    }
+
+    @Test
+    void failedSubresourcesAndCspViolationsAreFindings() throws Exception {
+        BrowserEvidence b = load("/broken", Duration.ofSeconds(30));
+
+        assertThat(b.failure()).isEmpty();
+        assertThat(b.failed()).extracting(f -> f.url().replaceAll("^.*/", ""), BrowserEvidence.FailedRequest::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple("boom.js", "HTTP 500"));
+        assertThat(b.failed()).anySatisfy(f -> assertThat(f.url()).contains("missing.png"));
+        assertThat(b.failed()).anySatisfy(f -> assertThat(f.url() + " " + f.reason()).contains("gone.js",
+                "blocked: csp"));
+        assertThat(b.csp()).extracting(BrowserEvidence.CspViolation::disposition).contains("enforce", "report");
+
+        SiteEvidence evidence = evidence(b);
+        Finding failed = new dev.vantage.check.browser.FailedSubresourcesCheck().evaluate(evidence);
+        assertThat(failed.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(failed.observed()).contains("boom.js (HTTP 500)", "missing.png?…").doesNotContain("s3cr3t");
+        assertThat(new dev.vantage.check.browser.CspViolationsCheck().evaluate(evidence).result())
+                .isEqualTo(dev.vantage.check.browser.CspViolationsCheck.ENFORCED);
     }
 
     @Test
@@ -146,7 +176,7 @@ class BrowserProbeTest {
 
         assertThat(b.failure()).hasValueSatisfying(f -> assertThat(f).containsAnyOf("did not finish loading",
                 "deadline"));
-        assertThat(processesNaming(profiles)).as("chromium processes left behind").isEmpty();
+        assertThat(TestBrowser.processesNaming(profiles)).as("chromium processes left behind").isEmpty();
         try (var left = Files.list(profiles)) {
             assertThat(left).as("profile directories left behind").isEmpty();
         }
@@ -184,14 +214,6 @@ class BrowserProbeTest {
     private static LoopbackSite.Responder html(String body) {
         return (v, req) -> req.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end("<!doctype html><html><head><title>t</title></head><body>" + body + "</body></html>");
-    }
-
-    /** {@code pgrep -f} for the directory every probe's profile lives under. */
-    private static List<String> processesNaming(Path dir) throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-af", dir.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out.lines().filter(l -> !l.contains("pgrep")).toList();
     }
 
     private static String sha384(String text) {
