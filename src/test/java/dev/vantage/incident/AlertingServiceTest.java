@@ -293,7 +293,7 @@ class AlertingServiceTest {
 
         removed.addAll(List.of("Content-Security-Policy", "X-Frame-Options"));
         JsonNode deployed = pulse("graded");
-        assertThat(deployed.get("grade").asText()).isEqualTo("C");
+        assertThat(deployed.get("grade").asText()).as(deployed.path("findings").toString()).isEqualTo("C");
         // The pulse saw the security headers change, which triggers an audit: let it finish and be tracked too.
         await("the triggered audit is stored", () -> stored("graded", "audit") == 2);
         await("every stored report of graded is tracked", () -> observations("graded") == stored("graded", null));

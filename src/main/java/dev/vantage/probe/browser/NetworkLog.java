@@ -23,6 +23,8 @@ final class NetworkLog {
 
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, FailedRequest> failed = new LinkedHashMap<>();
+    /** Requests the browser makes of its own accord (the root favicon): not the page's, so never its failures. */
+    private final java.util.Set<String> browsers = new java.util.HashSet<>();
 
     private NetworkLog() {
     }
@@ -31,8 +33,20 @@ final class NetworkLog {
     static List<FailedRequest> failed(List<String> messages, String page) {
         NetworkLog log = new NetworkLog();
         messages.forEach(log::read);
-        return log.failed.values().stream().filter(f -> !f.url().equals(page)).limit(MAX_FAILED)
-                .toList();
+        return log.failed.entrySet().stream().filter(e -> !log.browsers.contains(e.getKey()))
+                .map(Map.Entry::getValue).filter(f -> !f.url().equals(page)).limit(MAX_FAILED).toList();
+    }
+
+    /**
+     * Chromium asks every origin for {@code /favicon.ico} unless the page names an icon; the page never referenced
+     * it, so its 404 is no broken part of the page (a page that links an icon gets the request initiated by it).
+     */
+    static boolean browserOwn(String url, String initiator) {
+        try {
+            return "other".equals(initiator) && "/favicon.ico".equals(java.net.URI.create(url).getRawPath());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void read(String message) {
@@ -45,7 +59,13 @@ final class NetworkLog {
         JsonNode p = m.path("params");
         String id = p.path("requestId").asText();
         switch (m.path("method").asText()) {
-            case "Network.requestWillBeSent" -> urls.put(id, p.path("request").path("url").asText());
+            case "Network.requestWillBeSent" -> {
+                String url = p.path("request").path("url").asText();
+                urls.put(id, url);
+                if (browserOwn(url, p.path("initiator").path("type").asText())) {
+                    browsers.add(id);
+                }
+            }
             case "Network.responseReceived" -> {
                 int status = p.path("response").path("status").asInt();
                 if (status >= 400) {

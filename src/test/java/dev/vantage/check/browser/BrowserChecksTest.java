@@ -39,6 +39,29 @@ class BrowserChecksTest {
     }
 
     @Nested
+    class ConsoleErrors {
+        private dev.vantage.check.Finding of(String... lines) {
+            return new ConsoleErrorsCheck().evaluate(site(new BrowserEvidence(PAGE, Duration.ofSeconds(2),
+                    Optional.empty(), PageVitals.NONE, List.of(), List.of(), List.of(), List.of(lines), List.of())));
+        }
+
+        @Test
+        void failedLoadsAreLeftToTheFailedSubresourcesCheck() {
+            assertThat(of("https://shop.example/favicon.ico - Failed to load resource: the server responded with a "
+                    + "status of 404 (Not Found)").result()).isEqualTo(ConsoleErrorsCheck.NONE);
+        }
+
+        @Test
+        void scriptErrorsWarnAndAreQuoted() {
+            var f = of("https://shop.example/app.js 3:7 Uncaught TypeError: x is undefined",
+                    "https://shop.example/a.png - Failed to load resource: net::ERR_FAILED");
+            assertThat(f.result()).isEqualTo(ConsoleErrorsCheck.FOUND);
+            assertThat(f.observed()).startsWith("1 console errors").contains("Uncaught TypeError")
+                    .doesNotContain("a.png");
+        }
+    }
+
+    @Nested
     class WebVitals {
         @ParameterizedTest
         @CsvSource({"2500, 0.1, web-vitals-good", "2501, 0.0, web-vitals-needs-improvement",
