@@ -1,5 +1,6 @@
 package dev.vantage.incident;
 
+import dev.vantage.store.PulseRepository;
 import dev.vantage.store.StoreException;
 
 import javax.sql.DataSource;
@@ -77,7 +78,7 @@ public final class MaintenanceRepository {
 
     /**
      * Marks the pulse row of {@code target} taken at {@code probedAt} as run in maintenance, so uptime leaves it
-     * out. The row is matched within a millisecond: databases keep microseconds, an {@code Instant} may hold more.
+     * out (a full row, else the packed pulse). The row is matched within a millisecond: databases keep microseconds, an {@code Instant} may hold more.
      */
     public void markPulse(String target, Instant probedAt) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE results SET "
@@ -85,7 +86,9 @@ public final class MaintenanceRepository {
             ps.setString(1, target);
             ps.setObject(2, probedAt.minusMillis(1).atOffset(ZoneOffset.UTC));
             ps.setObject(3, probedAt.plusMillis(1).atOffset(ZoneOffset.UTC));
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                new PulseRepository(ds).markMaintenance(target, probedAt);
+            }
         } catch (SQLException e) {
             throw new StoreException("marking a maintenance pulse of " + target, e);
         }

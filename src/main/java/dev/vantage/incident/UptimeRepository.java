@@ -1,5 +1,6 @@
 package dev.vantage.incident;
 
+import dev.vantage.store.PulseRepository;
 import dev.vantage.store.StoreException;
 
 import javax.sql.DataSource;
@@ -10,13 +11,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Counts stored pulses for uptime, maintenance left out; blocking, worker threads only. */
+/**
+ * Counts stored pulses for uptime, maintenance left out: full pulse rows plus the compact pulse store's; blocking,
+ * worker threads only.
+ */
 public final class UptimeRepository {
 
     private final DataSource ds;
 
+    private final PulseRepository packed;
+
     public UptimeRepository(DataSource ds) {
         this.ds = ds;
+        this.packed = new PulseRepository(ds);
     }
 
     /**
@@ -36,7 +43,8 @@ public final class UptimeRepository {
             ps.setObject(3, until.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2));
+                long[] more = packed.uptimeCounts(target, since, until);
+                return new Counts(rs.getLong(1) + more[0], rs.getLong(2) + more[1]);
             }
         } catch (SQLException e) {
             throw new StoreException("counting the pulses of " + target, e);

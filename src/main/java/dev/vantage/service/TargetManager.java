@@ -6,6 +6,7 @@ import dev.vantage.schedule.ProbeScheduler;
 import dev.vantage.schedule.ResultSink;
 import dev.vantage.schedule.RunOutcome;
 import dev.vantage.probe.RunKind;
+import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.store.EvidenceRepository;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.ResultSummary;
@@ -169,11 +170,17 @@ public final class TargetManager {
         return runner.run(name, kind);
     }
 
-    /** The newest composed report (reports stored before the pulse/audit split are read from the results). */
+    /**
+     * The newest composed report (reports stored before the pulse/audit split are read from the results), with the
+     * time of the newest pulse, which changed nothing since and so was packed without rewriting it.
+     */
     public Future<String> latestReport(String name) {
         return blocking(() -> {
             targets.find(name).orElseThrow(() -> notFound(name));
-            return evidence.latest(name).map(EvidenceRepository.Latest::report).or(() -> results.latestReport(name))
+            Optional<String> stored = evidence.latest(name).map(EvidenceRepository.Latest::report)
+                    .or(() -> results.latestReport(name));
+            Optional<Instant> newestPulse = results.pulses().newest(name);
+            return stored.map(json -> newestPulse.map(at -> JsonReportRenderer.withPulseAt(json, at)).orElse(json))
                     .orElseThrow(() -> new TargetChangeRefused(TargetChangeRefused.Reason.NOT_FOUND,
                     "target \"" + name + "\" has no result yet; POST /api/targets/" + name + "/run to probe it now"));
         });
