@@ -41,7 +41,8 @@ public final class PulseRepository {
         byte[] bytes = PulseCodec.encode(hour, p);
         int counted = p.maintenance() ? 0 : 1;
         int up = counted == 1 && p.up() ? 1 : 0;
-        Upsert.run(ds, "UPDATE pulse_blocks SET data = data || ?, pulses = pulses + 1, counted = counted + ?, "
+        // The cast keeps H2 from concatenating the bytes as text (BYTEA is a binary type name on both databases).
+        Upsert.run(ds, "UPDATE pulse_blocks SET data = data || CAST(? AS BYTEA), pulses = pulses + 1, counted = counted + ?, "
                         + "successes = successes + ?, last_at = CASE WHEN last_at < ? THEN ? ELSE last_at END "
                         + "WHERE target = ? AND hour_at = ? AND node = ?",
                 ps -> {

@@ -216,6 +216,48 @@ public final class ResultRepository {
         return newestFirst(out, limit);
     }
 
+    /**
+     * Every stored pulse of the target taken in {@code [since, until)}, newest first, whether a full row (it changed
+     * the report, or it is older than the compact store) or packed: what uptime, the cluster's exactly-once check
+     * (one pulse per target and {@code scheduledAt}) and failover (the node of each pulse) read.
+     */
+    public List<PackedPulse> pulses(String target, Instant since, Instant until) {
+        String sql = "SELECT probed_at, node, scheduled_at, success, maintenance, status, grade, score, duration_ms, "
+                + "connect_us, tls_us, ttfb_us, transfer_us, total_us, tls_version, cert_expiry, id FROM results "
+                + "WHERE target = ? AND kind = 'pulse' AND probed_at >= ? AND probed_at < ?";
+        List<Timed<PackedPulse>> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target);
+            ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+            ps.setObject(3, until.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant at = TargetRepository.instant(rs, 1);
+                    out.add(new Timed<>(at, rs.getLong(17), new PackedPulse(at, Optional.ofNullable(rs.getString(2))
+                            .orElse(""), Optional.ofNullable(rs.getObject(3)).map(o -> instant(rs, 3)),
+                            rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getInt(8),
+                            rs.getLong(9), column(rs, 10), column(rs, 11), column(rs, 12), column(rs, 13),
+                            column(rs, 14), Optional.ofNullable(rs.getString(15)),
+                            Optional.ofNullable(rs.getObject(16)).map(o -> instant(rs, 16)))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the pulses of " + target, e);
+        }
+        for (PulseRepository.Stored s : this.pulses.pulses(target, since, until)) {
+            out.add(new Timed<>(s.pulse().at(), PACKED, s.pulse()));
+        }
+        return newestFirst(out, Integer.MAX_VALUE);
+    }
+
+    private static Instant instant(ResultSet rs, int column) {
+        try {
+            return TargetRepository.instant(rs, column);
+        } catch (SQLException e) {
+            throw new StoreException("reading a time column", e);
+        }
+    }
+
     /** The JSON report of the newest result of the target. */
     public Optional<String> latestReport(String target) {
         String sql = "SELECT report FROM results WHERE target = ? AND report IS NOT NULL "

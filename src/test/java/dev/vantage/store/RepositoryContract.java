@@ -26,9 +26,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every supported database must do; subclasses supply an open, migrated {@link Database}. */
-abstract class RepositoryContract {
+abstract class RepositoryContract implements PulseStoreContract {
 
-    abstract Database database();
+    public abstract Database database();
 
     private TargetSpec spec(String name) {
         return new TargetSpec(name, URI.create("https://" + name + ".example/"), Schedule.every(Duration.ofSeconds(30)),
