@@ -61,10 +61,15 @@ public final class TargetManager {
     public Future<Void> syncFromFile(List<TargetSpec> fileTargets) {
         return blocking(() -> {
             Set<String> names = new HashSet<>();
-            for (TargetSpec spec : fileTargets) {
-                names.add(spec.name());
-                if (!targets.insert(spec, StoredTarget.Source.FILE)) {
-                    targets.update(spec, StoredTarget.Source.FILE);
+            fileTargets.forEach(spec -> names.add(spec.name()));
+            try {
+                targets.storeAll(fileTargets, StoredTarget.Source.FILE);
+            } catch (dev.vantage.store.StoreException e) {
+                // Another node stored some of the same file meanwhile: one by one, each insert-or-update settles it.
+                for (TargetSpec spec : fileTargets) {
+                    if (!targets.insert(spec, StoredTarget.Source.FILE)) {
+                        targets.update(spec, StoredTarget.Source.FILE);
+                    }
                 }
             }
             for (StoredTarget t : targets.all()) {
@@ -80,10 +85,13 @@ public final class TargetManager {
             scheduler.expectNewTargets((int) all.stream().filter(t -> !scheduledBefore.contains(t.spec().name()))
                     .count());
             try {
-                for (StoredTarget t : all) {
-                    stored.add(t.spec().name());
-                    scheduleOrReport(t.spec());
-                }
+                all.forEach(t -> stored.add(t.spec().name()));
+                Map<String, String> refused = scheduler.scheduleAll(all.stream().map(StoredTarget::spec).toList());
+                unschedulable.keySet().retainAll(refused.keySet());
+                refused.forEach((name, why) -> {
+                    LOG.error("target {} cannot be scheduled and is skipped until it is changed: {}", name, why);
+                    unschedulable.put(name, why);
+                });
             } finally {
                 scheduler.expectNewTargets(0);
             }

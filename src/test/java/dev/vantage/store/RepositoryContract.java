@@ -158,6 +158,23 @@ abstract class RepositoryContract implements PulseStoreContract {
     }
 
     @Test
+    void manyFileTargetsAreStoredInOneTransactionAndOnlyChangedOnesRewritten() {
+        TargetRepository repo = new TargetRepository(database().dataSource());
+        List<TargetSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            specs.add(spec("t" + i));
+        }
+        assertThat(repo.storeAll(specs, StoredTarget.Source.FILE)).isEqualTo(300);
+        assertThat(repo.all()).hasSize(300);
+        assertThat(repo.verificationToken("t7")).isPresent();
+        Optional<String> token = repo.verificationToken("t7");
+        specs.set(7, TargetSpec.of("t7", URI.create("https://moved.example/"), Schedule.every(Duration.ofMinutes(1))));
+        assertThat(repo.storeAll(specs, StoredTarget.Source.FILE)).as("one changed spec").isEqualTo(1);
+        assertThat(repo.find("t7").orElseThrow().spec().url()).isEqualTo(URI.create("https://moved.example/"));
+        assertThat(repo.verificationToken("t7")).as("kept across updates").isEqualTo(token);
+    }
+
+    @Test
     void resultsKeepSummaryAndReportAndObeyRetention() {
         ResultRepository results = new ResultRepository(database().dataSource());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
