@@ -42,30 +42,24 @@ public final class PulseRepository {
         int counted = p.maintenance() ? 0 : 1;
         int up = counted == 1 && p.up() ? 1 : 0;
         // The cast keeps H2 from concatenating the bytes as text (BYTEA is a binary type name on both databases).
-        Upsert.run(ds, "UPDATE pulse_blocks SET data = data || CAST(? AS BYTEA), pulses = pulses + 1, counted = counted + ?, "
-                        + "successes = successes + ?, last_at = CASE WHEN last_at < ? THEN ? ELSE last_at END "
-                        + "WHERE target = ? AND hour_at = ? AND node = ?",
+        // Parameters 1 to 7 are the same in both statements.
+        Upsert.Binder common = ps -> {
+            ps.setBytes(1, bytes);
+            ps.setInt(2, counted);
+            ps.setInt(3, up);
+            ps.setObject(4, p.at().atOffset(ZoneOffset.UTC));
+            ps.setString(5, target);
+            ps.setObject(6, hour.atOffset(ZoneOffset.UTC));
+            ps.setString(7, p.node());
+        };
+        Upsert.run(ds, "UPDATE pulse_blocks SET data = data || CAST(? AS BYTEA), pulses = pulses + 1, "
+                        + "counted = counted + ?, successes = successes + ?, last_at = GREATEST(last_at, ?) "
+                        + "WHERE target = ? AND hour_at = ? AND node = ?", common,
+                "INSERT INTO pulse_blocks (data, pulses, counted, successes, last_at, target, hour_at, node, "
+                        + "scoring_version) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
-                    ps.setBytes(1, bytes);
-                    ps.setInt(2, counted);
-                    ps.setInt(3, up);
-                    ps.setObject(4, p.at().atOffset(ZoneOffset.UTC));
-                    ps.setObject(5, p.at().atOffset(ZoneOffset.UTC));
-                    ps.setString(6, target);
-                    ps.setObject(7, hour.atOffset(ZoneOffset.UTC));
-                    ps.setString(8, p.node());
-                },
-                "INSERT INTO pulse_blocks (data, pulses, counted, successes, last_at, scoring_version, target, hour_at, "
-                        + "node) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setBytes(1, bytes);
-                    ps.setInt(2, counted);
-                    ps.setInt(3, up);
-                    ps.setObject(4, p.at().atOffset(ZoneOffset.UTC));
-                    ps.setString(5, scoringVersion);
-                    ps.setString(6, target);
-                    ps.setObject(7, hour.atOffset(ZoneOffset.UTC));
-                    ps.setString(8, p.node());
+                    common.bind(ps);
+                    ps.setString(8, scoringVersion);
                 }, "storing a pulse of " + target);
     }
 

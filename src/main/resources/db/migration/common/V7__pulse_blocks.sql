@@ -1,3 +1,4 @@
+-- Portable SQL for H2 2.x and PostgreSQL (H2 reads BYTEA as its binary type).
 -- Compact pulse store (docs/deployment.md "Storage layout"). A pulse that changed nothing (same grade, success and
 -- watched facts) is not a results row of its own: it is appended, packed in about 30 bytes, to one row per target,
 -- hour and node. A 60 s pulse is then 60 appends to a row of under 2 KB an hour instead of 60 rows of ~300 bytes
@@ -19,6 +20,3 @@ CREATE TABLE pulse_blocks (
 );
 -- Retention deletes whole hours.
 CREATE INDEX pulse_blocks_hour ON pulse_blocks (hour_at);
--- Keep the packed bytes in the row (compressed if need be) rather than in TOAST: each append would otherwise
--- write a fresh out-of-line copy and leave the old one for VACUUM.
-ALTER TABLE pulse_blocks ALTER COLUMN data SET STORAGE MAIN;
