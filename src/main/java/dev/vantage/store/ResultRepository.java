@@ -132,7 +132,8 @@ public final class ResultRepository {
      * latency window, the same on every node of a cluster. Phases that did not happen are absent.
      */
     public List<Map<String, Duration>> recentLatencies(String target, Instant since, int limit) {
-        String sql = "SELECT connect_us, tls_us, ttfb_us, transfer_us, total_us, probed_at FROM results WHERE target = ? "
+        String sql = "SELECT connect_us, tls_us, ttfb_us, transfer_us, total_us, probed_at FROM results "
+                + "WHERE target = ? "
                 + "AND probed_at >= ? AND status > 0 AND total_us >= 0 ORDER BY probed_at DESC, id DESC";
         List<Timed<Map<String, Duration>>> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -188,10 +189,10 @@ public final class ResultRepository {
         return us < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(us * 1000));
     }
 
-    /** Newest first, at most {@code limit}, probed at or after {@code since}; packed pulses have the id {@link #PACKED}. */
+    /** Newest first, at most {@code limit}, probed at or after {@code since}; packed pulses have the id 0. */
     public List<ResultSummary> history(String target, Instant since, int limit) {
-        String sql = "SELECT id, target, probed_at, success, grade, score, duration_ms, scoring_version, kind FROM results "
-                + "WHERE target = ? AND probed_at >= ? ORDER BY probed_at DESC, id DESC";
+        String sql = "SELECT id, target, probed_at, success, grade, score, duration_ms, scoring_version, kind "
+                + "FROM results WHERE target = ? AND probed_at >= ? ORDER BY probed_at DESC, id DESC";
         List<Timed<ResultSummary>> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, target);
@@ -286,7 +287,10 @@ public final class ResultRepository {
         }
     }
 
-    /** Retention: deletes results probed before {@code cutoff} and pulse blocks whose hour ended by then; returns how many rows. */
+    /**
+     * Retention: deletes results probed before {@code cutoff} and pulse blocks whose hour ended by then; returns how
+     * many rows.
+     */
     public int deleteOlderThan(Instant cutoff) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM results WHERE probed_at < ?")) {

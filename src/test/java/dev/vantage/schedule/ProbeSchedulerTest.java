@@ -30,8 +30,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -118,7 +118,8 @@ class ProbeSchedulerTest {
     void manyTargetsAreScheduledInBatchesAndABatchQuartzRefusesStillSchedulesTheOthers() throws Exception {
         List<TargetSpec> specs = new java.util.ArrayList<>();
         for (int i = 0; i < ProbeScheduler.BATCH + 20; i++) {
-            specs.add(TargetSpec.of("t" + i, URI.create("https://t" + i + ".example/"), Schedule.every(Duration.ofHours(1))));
+            specs.add(TargetSpec.of("t" + i, URI.create("https://t" + i + ".example/"),
+                    Schedule.every(Duration.ofHours(1))));
         }
         // A cron that never fires (stored by an older version or a hand edit): Quartz refuses its trigger.
         specs.add(3, TargetSpec.of("never", URI.create("https://never.example/"), Schedule.cron("0 0 0 1 1 ? 2020")));

@@ -82,7 +82,8 @@ interface PulseStoreContract {
         List<ResultSummary> all = results.history("shop", Instant.EPOCH, 1000);
         assertThat(all).hasSize(132);
         assertThat(all.get(all.size() - 1).probedAt()).isEqualTo(T0);
-        assertThat(all.get(all.size() - 3).kind()).as("the audit between the first two pulses").isEqualTo(RunKind.AUDIT);
+        assertThat(all.get(all.size() - 3).kind()).as("the audit between the first two pulses")
+                .isEqualTo(RunKind.AUDIT);
         assertThat(results.pulses("shop", T0, T0.plusSeconds(7801))).hasSize(131);
     }
 
