@@ -35,6 +35,8 @@ public final class UptimeRepository {
     }
 
     public Counts count(String target, Instant since, Instant until) {
+        // Read before this method takes its own connection: never hold one while waiting for another.
+        long[] more = packed.uptimeCounts(target, since, until);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
                 + "COALESCE(SUM(CASE WHEN success AND COALESCE(status, 0) < 400 THEN 1 ELSE 0 END), 0) "
                 + "FROM results WHERE target = ? AND kind = 'pulse' AND maintenance = FALSE AND probed_at >= ? AND probed_at < ?")) {
@@ -43,7 +45,6 @@ public final class UptimeRepository {
             ps.setObject(3, until.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                long[] more = packed.uptimeCounts(target, since, until);
                 return new Counts(rs.getLong(1) + more[0], rs.getLong(2) + more[1]);
             }
         } catch (SQLException e) {

@@ -275,12 +275,15 @@ public final class ResultRepository {
     }
 
     public int count(String target) {
+        // The packed pulses are read on a connection of their own, after this one is back in the pool: a caller
+        // holding one connection while it waits for a second can starve the pool under load.
+        int packed = pulses.newest(target, Instant.EPOCH, Integer.MAX_VALUE).size();
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM results WHERE target = ?")) {
             ps.setString(1, target);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) + pulses.newest(target, Instant.EPOCH, Integer.MAX_VALUE).size();
+                return rs.getInt(1) + packed;
             }
         } catch (SQLException e) {
             throw new StoreException("counting results of " + target, e);
@@ -292,10 +295,11 @@ public final class ResultRepository {
      * many rows.
      */
     public int deleteOlderThan(Instant cutoff) {
+        int packed = pulses.deleteOlderThan(cutoff);
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM results WHERE probed_at < ?")) {
             ps.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
-            return ps.executeUpdate() + pulses.deleteOlderThan(cutoff);
+            return ps.executeUpdate() + packed;
         } catch (SQLException e) {
             throw new StoreException("deleting results older than " + cutoff, e);
         }
@@ -303,10 +307,11 @@ public final class ResultRepository {
 
     /** Deleting a target deletes its results too. */
     public int deleteTarget(String target) {
+        int packed = pulses.deleteTarget(target);
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM results WHERE target = ?")) {
             ps.setString(1, target);
-            return ps.executeUpdate() + pulses.deleteTarget(target);
+            return ps.executeUpdate() + packed;
         } catch (SQLException e) {
             throw new StoreException("deleting results of " + target, e);
         }
