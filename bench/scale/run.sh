@@ -210,14 +210,13 @@ run_vantage() {   # $1 = targets, $2 = h2|postgresql
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   [ "${SCALE_HISTO:-no}" != yes ] || jcmd "$pid" GC.class_histogram > "$dir/histogram.log" 2>&1 || true
   kill "$pid"; for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  local from to stored
-  from=$(date -u -d "@$t0" '+%Y-%m-%d %H:%M:%S+00'); to=$(date -u -d "@$t1" '+%Y-%m-%d %H:%M:%S+00')
-  local q="FROM results WHERE kind = 'pulse' AND probed_at >= TIMESTAMP WITH TIME ZONE '$from' AND probed_at < TIMESTAMP WITH TIME ZONE '$to'"
-  if [ "$db" = h2 ]; then
-    java -cp "$jar" org.h2.tools.Shell -url "jdbc:h2:file:$dir/vantage" -sql "CALL CSVWRITE('$dir/pulses.csv', 'SELECT target, DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE ''1970-01-01 00:00:00+00'', probed_at) ${q//\'/\'\'}', 'writeColumnHeader=false')" >/dev/null
-  else
-    psql_v -d vantage -F, -c "SELECT target, (EXTRACT(EPOCH FROM probed_at) * 1000)::bigint $q" > "$dir/pulses.csv"
-  fi
+  local stored
+  # Pulses that changed nothing are packed (docs/deployment.md), which SQL cannot read: the jar's exporter reads
+  # full rows and packed pulses alike.
+  local url="jdbc:h2:file:$dir/vantage" user="-"
+  [ "$db" = h2 ] || { url="jdbc:postgresql://127.0.0.1:$pgport/vantage"; user=vantage; }
+  java -cp "$jar" dev.vantage.store.PulseExport "$url" "$user" "$(date -u -d "@$t0" +%Y-%m-%dT%H:%M:%SZ)" \
+    "$(date -u -d "@$t1" +%Y-%m-%dT%H:%M:%SZ)" > "$dir/pulses.csv"
   stored=$(wc -l < "$dir/pulses.csv")
   local expected=$(( n * (t1 - t0) / 60 ))
   read -r p99 lagmax over1 < <(db_lag "$dir/pulses.csv")

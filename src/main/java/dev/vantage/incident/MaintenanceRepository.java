@@ -1,5 +1,6 @@
 package dev.vantage.incident;
 
+import dev.vantage.store.PulseRepository;
 import dev.vantage.store.StoreException;
 
 import javax.sql.DataSource;
@@ -113,17 +114,23 @@ public final class MaintenanceRepository {
 
     /**
      * Marks the pulse row of {@code target} taken at {@code probedAt} as run in maintenance, so uptime leaves it
-     * out. The row is matched within a millisecond: databases keep microseconds, an {@code Instant} may hold more.
+     * out (a full row, else the packed pulse). The row is matched within a millisecond: databases keep microseconds, an {@code Instant} may hold more.
      */
     public void markPulse(String target, Instant probedAt) {
+        int marked;
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE results SET "
                 + "maintenance = TRUE WHERE target = ? AND kind = 'pulse' AND probed_at >= ? AND probed_at < ?")) {
             ps.setString(1, target);
             ps.setObject(2, probedAt.minusMillis(1).atOffset(ZoneOffset.UTC));
             ps.setObject(3, probedAt.plusMillis(1).atOffset(ZoneOffset.UTC));
-            ps.executeUpdate();
+            marked = ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("marking a maintenance pulse of " + target, e);
         }
+        if (marked == 0) {
+            // Not a full row: the pulse was packed (read on a connection of its own, this one is back in the pool).
+            new PulseRepository(ds).markMaintenance(target, probedAt);
+        }
     }
+
 }

@@ -51,6 +51,26 @@ public final class JsonReportRenderer implements ReportRenderer {
         }
     }
 
+    /**
+     * A stored report with {@code evidence.pulse.at} moved to {@code newestPulse}: the service stores a report only
+     * when a pulse changes something, and the pulses since (packed, unchanged) make the pulse evidence that recent.
+     * A report without pulse evidence, or whose pulse is as new, is returned as it was.
+     */
+    public static String withPulseAt(String json, java.time.Instant newestPulse) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            JsonNode pulse = root.path("evidence").path(RunKind.PULSE.id());
+            if (!pulse.isObject() || !pulse.path("at").isTextual()
+                    || !java.time.Instant.parse(pulse.get("at").asText()).isBefore(newestPulse)) {
+                return json;
+            }
+            ((ObjectNode) pulse).put("at", newestPulse.toString());
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException | java.time.format.DateTimeParseException e) {
+            return json;
+        }
+    }
+
     /** The report as a JSON tree, for callers that embed it in a larger document. */
     public ObjectNode toJson(Report report) {
         ObjectNode root = MAPPER.createObjectNode();

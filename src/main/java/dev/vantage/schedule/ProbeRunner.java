@@ -203,8 +203,27 @@ public final class ProbeRunner {
         // The idle window is history: it enters at grading (the load degradation baseline), not in the plan.
         Optional<Duration> idleP95 = IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, recent)
                 .flatMap(IdleLatency::requestP95);
-        return new Prepared(spec, plan, new CarriedEvidence(evidence.states(name), planner.cadences(spec), idleP95),
-                limit, recent, scheduledAt);
+        return new Prepared(spec, plan, new CarriedEvidence(withNewestPulse(name, evidence.states(name)),
+                planner.cadences(spec), idleP95), limit, recent, scheduledAt);
+    }
+
+    /**
+     * The stored pulse evidence is that of the last pulse that changed something; the pulses since were packed
+     * unchanged, so the evidence is as old as the newest of them.
+     */
+    private Map<RunKind, EvidenceState> withNewestPulse(String name, Map<RunKind, EvidenceState> states) {
+        EvidenceState pulse = states.get(RunKind.PULSE);
+        if (pulse == null) {
+            return states;
+        }
+        Optional<Instant> newest = results.pulses().newest(name).filter(at -> at.isAfter(pulse.takenAt()));
+        if (newest.isEmpty()) {
+            return states;
+        }
+        Map<RunKind, EvidenceState> out = new java.util.EnumMap<>(states);
+        out.put(RunKind.PULSE, new EvidenceState(RunKind.PULSE, newest.get(), pulse.findings(), pulse.section(),
+                pulse.watch()));
+        return out;
     }
 
     /**
@@ -264,8 +283,10 @@ public final class ProbeRunner {
     }
 
     /**
-     * One result row (a pulse keeps its report only when the grade, success or watched facts changed), the fresh
-     * evidence states of the kinds the run covered, and the newest composed report.
+     * Stores the run. A pulse that changed nothing (grade, success, its findings and the watched facts are as
+     * stored) is packed into the compact pulse store and nothing else is written: the stored report and evidence
+     * stay those of the last change, and readers take the pulse time from the pulse store. Anything else is a full
+     * result row, the fresh evidence states of the kinds the run covered, and the newest composed report.
      */
     private long persist(Prepared p, Report report, String json) {
         String name = p.spec().name();
@@ -274,20 +295,29 @@ public final class ProbeRunner {
             // Deleted while this run was in flight: nothing of it is kept (no orphan rows).
             throw new NoSuchTargetException(name);
         }
-        Optional<EvidenceRepository.Latest> before = evidence.latest(name);
-        boolean changed = kind != RunKind.PULSE || before.isEmpty()
-                || !before.get().grade().equals(report.grade().letter())
-                || before.get().success() != report.unreachable().isEmpty()
-                || watchChanged(p.carried(), report);
+        boolean changed = kind != RunKind.PULSE || changedSinceStored(name, p.carried(), report);
         long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty(), node,
                 p.scheduledAt());
-        for (RunKind fresh : report.composition().fresh()) {
-            report.composition().state(fresh).ifPresent(s -> evidence.save(name, s));
+        if (changed) {
+            for (RunKind fresh : report.composition().fresh()) {
+                report.composition().state(fresh).ifPresent(s -> evidence.save(name, s));
+            }
+            evidence.saveLatest(name, new EvidenceRepository.Latest(json, report.startedAt(), report.grade().letter(),
+                    report.unreachable().isEmpty(), node,
+                    Optional.ofNullable(seriesOf).map(f -> f.apply(p.spec(), report))));
         }
-        evidence.saveLatest(name, new EvidenceRepository.Latest(json, report.startedAt(), report.grade().letter(),
-                report.unreachable().isEmpty(), node,
-                Optional.ofNullable(seriesOf).map(f -> f.apply(p.spec(), report))));
         return id;
+    }
+
+    private boolean changedSinceStored(String name, CarriedEvidence before, Report report) {
+        Optional<EvidenceRepository.Latest> stored = evidence.latest(name);
+        Optional<EvidenceState> was = before.state(RunKind.PULSE);
+        Optional<EvidenceState> now = report.composition().state(RunKind.PULSE);
+        return stored.isEmpty() || was.isEmpty() || now.isEmpty()
+                || !stored.get().grade().equals(report.grade().letter())
+                || stored.get().success() != report.unreachable().isEmpty()
+                || !was.get().findings().equals(now.get().findings())
+                || !was.get().watch().equals(now.get().watch());
     }
 
     private static boolean watchChanged(CarriedEvidence before, Report report) {

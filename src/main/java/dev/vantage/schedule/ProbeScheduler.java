@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,6 +40,9 @@ import java.util.TreeSet;
  * plus the retention job. Every method blocks on JDBC, so call it from a worker thread.
  */
 public final class ProbeScheduler implements AutoCloseable {
+
+    /** Targets whose changed jobs go to Quartz in one transaction when many are scheduled at once. */
+    static final int BATCH = 500;
 
     static final String PROBES = "probes";
     private static final JobKey RETENTION = JobKey.jobKey("retention", "maintenance");
@@ -129,14 +133,50 @@ public final class ProbeScheduler implements AutoCloseable {
      */
     public void schedule(TargetSpec spec) throws SchedulerException {
         Map<JobDetail, Set<? extends Trigger>> changed = new HashMap<>();
-        plan(spec.name(), RunKind.PULSE, Optional.of(spec.schedule()), changed);
-        plan(spec.name(), RunKind.AUDIT, Optional.of(planner.auditSchedule(spec)), changed);
-        plan(spec.name(), RunKind.LOAD, planner.loadSchedule(spec), changed);
+        plan(spec, changed);
         // One transaction for all the kinds that changed: with 10,000 targets in the file, a start-up that wrote
         // each kind on its own spent most of its time committing (docs/scale.md).
         if (!changed.isEmpty()) {
             scheduler.scheduleJobs(changed, true);
         }
+    }
+
+    /**
+     * Schedules many targets as {@link #schedule} does, with the changed jobs of {@link #BATCH} targets written in
+     * one Quartz transaction. A batch Quartz refuses (a cron that never fires) is retried one target at a time so
+     * the others still get scheduled; returns the targets that could not be, with the reason.
+     */
+    public Map<String, String> scheduleAll(List<TargetSpec> specs) {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < specs.size(); from += BATCH) {
+            List<TargetSpec> batch = specs.subList(from, Math.min(specs.size(), from + BATCH));
+            try {
+                Map<JobDetail, Set<? extends Trigger>> changed = new HashMap<>();
+                for (TargetSpec spec : batch) {
+                    plan(spec, changed);
+                }
+                if (!changed.isEmpty()) {
+                    scheduler.scheduleJobs(changed, true);
+                }
+            } catch (SchedulerException | RuntimeException e) {
+                for (TargetSpec spec : batch) {
+                    try {
+                        schedule(spec);
+                    } catch (SchedulerException | RuntimeException one) {
+                        refused.put(spec.name(), one.getMessage() == null ? one.getClass().getSimpleName()
+                                : one.getMessage());
+                    }
+                }
+            }
+        }
+        return refused;
+    }
+
+    /** Adds the jobs and triggers of every kind of the target whose schedule is new or different. */
+    private void plan(TargetSpec spec, Map<JobDetail, Set<? extends Trigger>> changed) throws SchedulerException {
+        plan(spec.name(), RunKind.PULSE, Optional.of(spec.schedule()), changed);
+        plan(spec.name(), RunKind.AUDIT, Optional.of(planner.auditSchedule(spec)), changed);
+        plan(spec.name(), RunKind.LOAD, planner.loadSchedule(spec), changed);
     }
 
     /** Adds the job and trigger of one kind to {@code changed} when its schedule is new or different. */

@@ -6,6 +6,7 @@ import dev.vantage.schedule.ProbeScheduler;
 import dev.vantage.schedule.ResultSink;
 import dev.vantage.schedule.RunOutcome;
 import dev.vantage.probe.RunKind;
+import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.store.EvidenceRepository;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.ResultSummary;
@@ -60,10 +61,15 @@ public final class TargetManager {
     public Future<Void> syncFromFile(List<TargetSpec> fileTargets) {
         return blocking(() -> {
             Set<String> names = new HashSet<>();
-            for (TargetSpec spec : fileTargets) {
-                names.add(spec.name());
-                if (!targets.insert(spec, StoredTarget.Source.FILE)) {
-                    targets.update(spec, StoredTarget.Source.FILE);
+            fileTargets.forEach(spec -> names.add(spec.name()));
+            try {
+                targets.storeAll(fileTargets, StoredTarget.Source.FILE);
+            } catch (dev.vantage.store.StoreException e) {
+                // Another node stored some of the same file meanwhile: one by one, each insert-or-update settles it.
+                for (TargetSpec spec : fileTargets) {
+                    if (!targets.insert(spec, StoredTarget.Source.FILE)) {
+                        targets.update(spec, StoredTarget.Source.FILE);
+                    }
                 }
             }
             for (StoredTarget t : targets.all()) {
@@ -79,10 +85,13 @@ public final class TargetManager {
             scheduler.expectNewTargets((int) all.stream().filter(t -> !scheduledBefore.contains(t.spec().name()))
                     .count());
             try {
-                for (StoredTarget t : all) {
-                    stored.add(t.spec().name());
-                    scheduleOrReport(t.spec());
-                }
+                all.forEach(t -> stored.add(t.spec().name()));
+                Map<String, String> refused = scheduler.scheduleAll(all.stream().map(StoredTarget::spec).toList());
+                unschedulable.keySet().retainAll(refused.keySet());
+                refused.forEach((name, why) -> {
+                    LOG.error("target {} cannot be scheduled and is skipped until it is changed: {}", name, why);
+                    unschedulable.put(name, why);
+                });
             } finally {
                 scheduler.expectNewTargets(0);
             }
@@ -169,11 +178,17 @@ public final class TargetManager {
         return runner.run(name, kind);
     }
 
-    /** The newest composed report (reports stored before the pulse/audit split are read from the results). */
+    /**
+     * The newest composed report (reports stored before the pulse/audit split are read from the results), with the
+     * time of the newest pulse, which changed nothing since and so was packed without rewriting it.
+     */
     public Future<String> latestReport(String name) {
         return blocking(() -> {
             targets.find(name).orElseThrow(() -> notFound(name));
-            return evidence.latest(name).map(EvidenceRepository.Latest::report).or(() -> results.latestReport(name))
+            Optional<String> stored = evidence.latest(name).map(EvidenceRepository.Latest::report)
+                    .or(() -> results.latestReport(name));
+            Optional<Instant> newestPulse = results.pulses().newest(name);
+            return stored.map(json -> newestPulse.map(at -> JsonReportRenderer.withPulseAt(json, at)).orElse(json))
                     .orElseThrow(() -> new TargetChangeRefused(TargetChangeRefused.Reason.NOT_FOUND,
                     "target \"" + name + "\" has no result yet; POST /api/targets/" + name + "/run to probe it now"));
         });

@@ -71,17 +71,18 @@ public final class EvidenceRepository {
         } catch (JsonProcessingException e) {
             throw new StoreException("writing findings of " + target, e);
         }
-        upsert("UPDATE evidence_state SET taken_at = ?, findings = ?, section = ?, watch = ? "
-                        + "WHERE target = ? AND kind = ?",
-                "INSERT INTO evidence_state (taken_at, findings, section, watch, target, kind) VALUES (?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setObject(1, state.takenAt().atOffset(ZoneOffset.UTC));
-                    ps.setString(2, json);
-                    ps.setString(3, state.section().orElse(null));
-                    ps.setString(4, state.watch().orElse(null));
-                    ps.setString(5, target);
-                    ps.setString(6, state.kind().id());
-                }, "saving the " + state.kind().id() + " state of " + target);
+        String update = "UPDATE evidence_state SET taken_at = ?, findings = ?, section = ?, watch = ? "
+                + "WHERE target = ? AND kind = ?";
+        Upsert.Binder binder = ps -> {
+            ps.setObject(1, state.takenAt().atOffset(ZoneOffset.UTC));
+            ps.setString(2, json);
+            ps.setString(3, state.section().orElse(null));
+            ps.setString(4, state.watch().orElse(null));
+            ps.setString(5, target);
+            ps.setString(6, state.kind().id());
+        };
+        Upsert.run(ds, update, binder, "INSERT INTO evidence_state (taken_at, findings, section, watch, target, kind) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", binder, "saving the " + state.kind().id() + " state of " + target);
     }
 
     /**
@@ -189,35 +190,6 @@ public final class EvidenceRepository {
             if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                 throw new StoreException("creating the state row of " + target, e);
             }
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Update, else insert; a concurrent insert that wins the key is followed by the update again. */
-    private void upsert(String update, String insert, Binder binder, String what) {
-        try (Connection c = ds.getConnection()) {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                try (PreparedStatement ps = c.prepareStatement(update)) {
-                    binder.bind(ps);
-                    if (ps.executeUpdate() == 1) {
-                        return;
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    binder.bind(ps);
-                    ps.executeUpdate();
-                    return;
-                } catch (SQLException e) {
-                    if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
         }
     }
 

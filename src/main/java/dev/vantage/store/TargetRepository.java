@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Blocking JDBC access to the {@code targets} table; call it from worker threads only. */
@@ -52,6 +53,59 @@ public final class TargetRepository {
                 return false; // a concurrent insert won the primary key
             }
             throw new StoreException("inserting target " + spec.name(), e);
+        }
+    }
+
+    /**
+     * Stores many targets of one source in one transaction (the config file at start): new ones inserted, changed
+     * specs updated, unchanged rows left alone, in JDBC batches. 10,000 targets one statement and commit each took
+     * most of the start's time (docs/scale.md). Returns how many rows were written.
+     */
+    public int storeAll(List<TargetSpec> specs, StoredTarget.Source source) {
+        Map<String, String> stored = new java.util.HashMap<>();
+        for (StoredTarget t : all()) {
+            stored.put(t.spec().name(), json(t.spec()));
+        }
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO targets (name, spec, source, created_at, "
+                    + "updated_at, verification_token) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = c.prepareStatement(
+                         "UPDATE targets SET spec = ?, source = ?, updated_at = ? WHERE name = ?")) {
+                OffsetDateTime now = now();
+                int written = 0;
+                for (TargetSpec spec : specs) {
+                    String json = json(spec);
+                    String before = stored.get(spec.name());
+                    if (before == null) {
+                        insert.setString(1, spec.name());
+                        insert.setString(2, json);
+                        insert.setString(3, source.id());
+                        insert.setObject(4, now);
+                        insert.setObject(5, now);
+                        insert.setString(6, Ownership.newToken());
+                        insert.addBatch();
+                        written++;
+                    } else if (!before.equals(json)) {
+                        update.setString(1, json);
+                        update.setString(2, source.id());
+                        update.setObject(3, now);
+                        update.setString(4, spec.name());
+                        update.addBatch();
+                        written++;
+                    }
+                }
+                insert.executeBatch();
+                update.executeBatch();
+                c.commit();
+                return written;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            // Another node storing the same file at the same time won a key: the caller falls back to one by one.
+            throw new StoreException("storing " + specs.size() + " targets", e);
         }
     }
 

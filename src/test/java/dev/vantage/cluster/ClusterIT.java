@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.vantage.store.PackedPulse;
+import dev.vantage.store.ResultRepository;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -68,10 +70,37 @@ class ClusterIT {
     }
 
     static List<Pulse> pulses(Instant after) throws SQLException {
-        return cluster.query("SELECT target, probed_at, node FROM results WHERE kind = 'pulse' AND probed_at > ? "
-                        + "ORDER BY target, probed_at",
-                rs -> new Pulse(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString(3)), java.time.OffsetDateTime.ofInstant(after, java.time.ZoneOffset.UTC));
+        List<Pulse> out = new ArrayList<>();
+        storedPulses(after).forEach((target, list) -> list.forEach(p -> out.add(new Pulse(target, p.at(), p.node()))));
+        out.sort(java.util.Comparator.comparing(Pulse::target).thenComparing(Pulse::at));
+        return out;
+    }
+
+    /**
+     * Every stored pulse after {@code after} per target, full rows and packed alike (docs/deployment.md): read
+     * through the repository, the one reader of the packed layout.
+     */
+    static Map<String, List<PackedPulse>> storedPulses(Instant after) throws SQLException {
+        ResultRepository results = new ResultRepository(cluster.database());
+        Map<String, List<PackedPulse>> out = new TreeMap<>();
+        for (String target : cluster.query("SELECT target FROM results UNION SELECT target FROM pulse_blocks",
+                rs -> rs.getString(1))) {
+            out.put(target, results.pulses(target, after.plusNanos(1000), Instant.parse("9999-01-01T00:00:00Z")));
+        }
+        return out;
+    }
+
+    /** Scheduled firings stored more than once ("target @ firing x count"), over every stored pulse. */
+    static List<String> firingsStoredTwice() throws SQLException {
+        List<String> out = new ArrayList<>();
+        storedPulses(Instant.EPOCH).forEach((target, list) -> list.stream().flatMap(p -> p.scheduledAt().stream())
+                .collect(java.util.stream.Collectors.groupingBy(at -> at, java.util.stream.Collectors.counting()))
+                .forEach((at, n) -> {
+                    if (n > 1) {
+                        out.add(target + " @ " + at + " x" + n);
+                    }
+                }));
+        return out;
     }
 
     static Map<String, List<Pulse>> byTarget(List<Pulse> pulses) {
@@ -149,12 +178,9 @@ class ClusterIT {
         Map<String, Integer> perNode = new TreeMap<>();
         Duration worstGap = Duration.ZERO;
         // Every stored pulse names the firing it ran for: no firing of any target was stored twice.
-        assertThat(cluster.query("SELECT target, scheduled_at, COUNT(*) FROM results WHERE kind = 'pulse' "
-                        + "AND scheduled_at IS NOT NULL GROUP BY target, scheduled_at HAVING COUNT(*) > 1",
-                rs -> rs.getString(1) + " @ " + rs.getString(2) + " x" + rs.getInt(3)))
-                .as("firings stored more than once").isEmpty();
-        assertThat(cluster.query("SELECT COUNT(*) FROM results WHERE kind = 'pulse' AND scheduled_at IS NULL",
-                rs -> rs.getInt(1))).as("scheduled pulses without their firing").containsExactly(0);
+        assertThat(firingsStoredTwice()).as("firings stored more than once").isEmpty();
+        assertThat(storedPulses(Instant.EPOCH).values().stream().flatMap(List::stream)
+                .filter(p -> p.scheduledAt().isEmpty())).as("scheduled pulses without their firing").isEmpty();
         for (var e : by.entrySet()) {
             // Start-up included: a firing delayed while the JVMs warm up runs late, never twice.
             assertThat((long) e.getValue().size()).as("pulses of %s: %s", e.getKey(), e.getValue())
@@ -197,8 +223,8 @@ class ClusterIT {
         awaitTwoMorePulsesOfEveryFileTarget();
         assertThat(cluster.hits(path) - afterDelete).as("requests after the delete (one may be in flight)")
                 .isLessThanOrEqualTo(1);
-        assertThat(cluster.query("SELECT COUNT(*) FROM results WHERE target = 'api-made'", rs -> rs.getInt(1)))
-                .as("results of the deleted target").containsExactly(0);
+        assertThat(new ResultRepository(cluster.database()).count("api-made")).as("results of the deleted target")
+                .isZero();
         for (int n = 0; n < NODES; n++) {
             assertThat(cluster.status(n, "/api/targets/api-made")).as("node%d knows the delete", n).isEqualTo(404);
         }
@@ -294,9 +320,7 @@ class ClusterIT {
             Duration late = Duration.between(lastBefore.plus(PERIOD), firstAfter);
             takeover = late.compareTo(takeover) > 0 ? late : takeover;
         }
-        assertThat(cluster.query("SELECT target, scheduled_at FROM results WHERE kind = 'pulse' AND scheduled_at "
-                        + "IS NOT NULL GROUP BY target, scheduled_at HAVING COUNT(*) > 1", rs -> rs.getString(1)))
-                .as("firings stored twice around the kill").isEmpty();
+        assertThat(firingsStoredTwice()).as("firings stored twice around the kill").isEmpty();
         System.out.printf("[cluster] takeover after kill -9 of %s: %d ms (bound %d ms)%n", victimId,
                 takeover.toMillis(), TAKEOVER_BOUND.toMillis());
         assertThat(takeover).as("takeover time").isLessThanOrEqualTo(TAKEOVER_BOUND);
@@ -345,11 +369,9 @@ class ClusterIT {
         cluster.await("pulses of the target made for the roll", Duration.ofSeconds(60), () -> cluster.hits(path) >= 2);
         List<String> targets = targetNames(0);
         assertThat(targets).hasSize(TARGETS + 1);
-        // One snapshot: the rows there are, and the highest id among them.
-        long[] snapshot = cluster.query("SELECT COUNT(*), MAX(id) FROM results",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
-        long resultsBefore = snapshot[0];
-        long lastIdBefore = snapshot[1];
+        // One snapshot: the results (full rows and packed pulses) stored up to now.
+        Instant snapshotAt = dbNow();
+        long resultsBefore = resultsUpTo(snapshotAt);
         List<String> oldMembers = members();
         // Firings missed while the database was down (the test before) run late one after another, several within
         // a period: the window starts once every target is back on its grid, one period before the first stop.
@@ -396,8 +418,8 @@ class ClusterIT {
         }
         assertThat(cluster.hits(path) - afterRoll).as("requests of the daily target after the roll (one may be in "
                 + "flight)").isLessThanOrEqualTo(1);
-        // None removed. (A run in flight at the snapshot may commit a lower id after it: more, never fewer.)
-        assertThat(resultsUpTo(lastIdBefore)).as("results stored before the roll")
+        // None removed. (A run in flight at the snapshot may commit after it: more, never fewer.)
+        assertThat(resultsUpTo(snapshotAt)).as("results stored before the roll")
                 .isGreaterThanOrEqualTo(resultsBefore);
         Map<String, List<Pulse>> by = byTarget(pulses(from));
         Duration worstGap = Duration.ZERO;
@@ -419,9 +441,16 @@ class ClusterIT {
                 by.size(), Duration.between(from, to).toSeconds(), worstGap.toMillis(), missed);
     }
 
-    /** Results with an id up to {@code id}: rows stored before a point are never removed by a restart. */
-    static long resultsUpTo(long id) throws SQLException {
-        return cluster.query("SELECT COUNT(*) FROM results WHERE id <= ?", rs -> rs.getLong(1), id).get(0);
+    /** Results taken up to {@code at}, packed pulses included: none stored before a point is removed by a restart. */
+    static long resultsUpTo(Instant at) throws SQLException {
+        ResultRepository results = new ResultRepository(cluster.database());
+        long n = 0;
+        for (String target : cluster.query("SELECT target FROM results UNION SELECT target FROM pulse_blocks",
+                rs -> rs.getString(1))) {
+            n += results.history(target, Instant.EPOCH, Integer.MAX_VALUE).stream()
+                    .filter(r -> !r.probedAt().isAfter(at)).count();
+        }
+        return n;
     }
 
     /** The target names one node's API lists. */
@@ -445,8 +474,8 @@ class ClusterIT {
     }
 
     List<String> pulseNodes(String target) throws SQLException {
-        return cluster.query("SELECT DISTINCT node FROM results WHERE target = ? AND kind = 'pulse'",
-                rs -> rs.getString(1), target);
+        return new ResultRepository(cluster.database()).pulses(target, Instant.EPOCH, Instant.now().plusSeconds(60))
+                .stream().map(PackedPulse::node).distinct().toList();
     }
 
     /** Reads the report from every node, retrying when a new pulse landed between the reads. */

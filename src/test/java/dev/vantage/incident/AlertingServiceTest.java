@@ -10,6 +10,8 @@ import dev.vantage.pipeline.ProbePipeline;
 import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.service.VantageService;
 import dev.vantage.store.Database;
+import dev.vantage.store.PackedPulse;
+import dev.vantage.store.ResultRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -327,8 +329,8 @@ class AlertingServiceTest {
             pulse("shop");
         }
         assertThat(incidents("shop", false)).as("four failures inside the window open nothing").isEmpty();
-        assertThat(sqlLong("SELECT COUNT(*) FROM results WHERE target = ? AND kind = 'pulse' AND maintenance",
-                "shop")).as("the pulses ran and were stored, marked maintenance").isEqualTo(4);
+        assertThat(storedPulses("shop").stream().filter(PackedPulse::maintenance).count())
+                .as("the pulses ran and were stored, marked maintenance").isEqualTo(4);
 
         // Ended early through the API; the window is in the database, where every node reads it (no cache).
         Instant ended = Instant.now();
@@ -369,13 +371,10 @@ class AlertingServiceTest {
 
         long pulses = 0;
         long successes = 0;
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, maintenance, status FROM results WHERE target = 'shop'"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                if (rs.getString(1).equals("pulse") && !rs.getBoolean(2)) {
-                    pulses++;
-                    successes += rs.getInt(3) >= 200 && rs.getInt(3) < 400 ? 1 : 0;
-                }
+        for (PackedPulse p : storedPulses("shop")) {
+            if (!p.maintenance()) {
+                pulses++;
+                successes += p.status() >= 200 && p.status() < 400 ? 1 : 0;
             }
         }
         assertThat(pulses).as("the maintenance pulses and the audit are left out").isEqualTo(script.size());
@@ -412,9 +411,14 @@ class AlertingServiceTest {
         return sqlLong("SELECT COALESCE(MAX(version), 0) FROM alert_state WHERE target = ?", target);
     }
 
-    /** Results stored for the target, of one kind or (null) all. */
+    /** Every pulse stored for the target, full rows and packed. */
+    List<PackedPulse> storedPulses(String target) {
+        return new ResultRepository(db.dataSource()).pulses(target, Instant.EPOCH, Instant.now().plusSeconds(60));
+    }
+
+    /** Results stored for the target (packed pulses included), of one kind or (null) all. */
     long stored(String target, String kind) {
-        return kind == null ? sqlLong("SELECT COUNT(*) FROM results WHERE target = ?", target)
+        return kind == null ? new ResultRepository(db.dataSource()).count(target)
                 : sqlLong("SELECT COUNT(*) FROM results WHERE target = ? AND kind = ?", target, kind);
     }
 

@@ -30,6 +30,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,6 +112,23 @@ class ProbeSchedulerTest {
         assertThat(seen).first().isEqualTo("shop:A");
         assertThat(results.count("shop")).isPositive();
         assertThat(results.latestReport("shop")).get().asString().contains("\"grade\":\"A\"");
+    }
+
+    @Test
+    void manyTargetsAreScheduledInBatchesAndABatchQuartzRefusesStillSchedulesTheOthers() throws Exception {
+        List<TargetSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < ProbeScheduler.BATCH + 20; i++) {
+            specs.add(TargetSpec.of("t" + i, URI.create("https://t" + i + ".example/"),
+                    Schedule.every(Duration.ofHours(1))));
+        }
+        // A cron that never fires (stored by an older version or a hand edit): Quartz refuses its trigger.
+        specs.add(3, TargetSpec.of("never", URI.create("https://never.example/"), Schedule.cron("0 0 0 1 1 ? 2020")));
+        try (ProbeScheduler s = scheduler()) {
+            Map<String, String> refused = s.scheduleAll(specs);
+            assertThat(refused).containsOnlyKeys("never");
+            assertThat(s.scheduled()).hasSize(specs.size() - 1).doesNotContain("never").contains("t0", "t519");
+            assertThat(s.scheduleAll(specs)).as("a second start changes nothing").containsOnlyKeys("never");
+        }
     }
 
     @Test

@@ -125,9 +125,28 @@ class RunKindsServiceTest {
                 .contains("performance.load");
 
         JsonNode stored = json(call("GET", "/api/targets/full/report"), 200);
-        assertThat(stored.get("startedAt").asText()).isEqualTo(pulse.get("startedAt").asText());
+        assertThat(millis(stored.at("/evidence/pulse/at"))).as("the stored report's pulse is the newest pulse")
+                .isEqualTo(millis(pulse.get("startedAt")));
         JsonNode history = json(call("GET", "/api/targets/full/history"), 200);
         assertThat(history.toString()).contains("\"kind\":\"pulse\"", "\"kind\":\"audit\"");
+    }
+
+    @Test
+    void aPulseThatChangesNothingIsPackedAndLeavesTheStoredReportButNotItsPulseTime() throws Exception {
+        JsonNode first = json(call("POST", "/api/targets/full/run?kind=pulse"), 200);
+        JsonNode second = json(call("POST", "/api/targets/full/run?kind=pulse"), 200);
+        assertThat(second.get("grade")).isEqualTo(first.get("grade"));
+
+        JsonNode stored = json(call("GET", "/api/targets/full/report"), 200);
+        assertThat(stored.get("startedAt")).as("the report of the last change, not rewritten")
+                .isEqualTo(first.get("startedAt"));
+        assertThat(millis(stored.at("/evidence/pulse/at"))).as("but the pulse evidence is as new as the newest pulse")
+                .isEqualTo(millis(second.get("startedAt")));
+        JsonNode history = json(call("GET", "/api/targets/full/history"), 200);
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("id").asLong()).as("the unchanged pulse is packed").isZero();
+        assertThat(history.get(1).get("id").asLong()).as("the first is a full row").isPositive();
+        assertThat(millis(history.get(0).get("time"))).isEqualTo(millis(second.get("startedAt")));
     }
 
     @Test

@@ -34,7 +34,7 @@ class H2RepositoryTest extends RepositoryContract {
     }
 
     @Override
-    Database database() {
+    public Database database() {
         return db;
     }
 

@@ -56,7 +56,7 @@ class PostgresRepositoryTest extends RepositoryContract {
     }
 
     @Override
-    Database database() {
+    public Database database() {
         return db;
     }
 }

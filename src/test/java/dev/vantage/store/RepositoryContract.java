@@ -26,9 +26,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every supported database must do; subclasses supply an open, migrated {@link Database}. */
-abstract class RepositoryContract {
+abstract class RepositoryContract implements PulseStoreContract {
 
-    abstract Database database();
+    public abstract Database database();
 
     private TargetSpec spec(String name) {
         return new TargetSpec(name, URI.create("https://" + name + ".example/"), Schedule.every(Duration.ofSeconds(30)),
@@ -155,6 +155,23 @@ abstract class RepositoryContract {
         assertThat(targets.verificationToken("shop")).isEmpty();
         targets.insert(spec("shop"), StoredTarget.Source.API);
         assertThat(targets.verificationToken("shop")).get().isNotEqualTo(filled);
+    }
+
+    @Test
+    void manyFileTargetsAreStoredInOneTransactionAndOnlyChangedOnesRewritten() {
+        TargetRepository repo = new TargetRepository(database().dataSource());
+        List<TargetSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            specs.add(spec("t" + i));
+        }
+        assertThat(repo.storeAll(specs, StoredTarget.Source.FILE)).isEqualTo(300);
+        assertThat(repo.all()).hasSize(300);
+        assertThat(repo.verificationToken("t7")).isPresent();
+        Optional<String> token = repo.verificationToken("t7");
+        specs.set(7, TargetSpec.of("t7", URI.create("https://moved.example/"), Schedule.every(Duration.ofMinutes(1))));
+        assertThat(repo.storeAll(specs, StoredTarget.Source.FILE)).as("one changed spec").isEqualTo(1);
+        assertThat(repo.find("t7").orElseThrow().spec().url()).isEqualTo(URI.create("https://moved.example/"));
+        assertThat(repo.verificationToken("t7")).as("kept across updates").isEqualTo(token);
     }
 
     @Test
