@@ -8,16 +8,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The opt-in browser-audit flags of {@code check}; without {@code --browser} nothing about browsers is said. */
+/**
+ * The browser-audit flags of {@code check}. The audit runs when Chromium and chromedriver are found (or named); when
+ * they are not, one line says what was skipped and how to install them. {@code --no-browser} turns it off and
+ * silences that line: a pipeline that wants seconds back or has no Chromium on purpose.
+ */
 final class BrowserOptions {
 
     static final String EXECUTABLE = "browser.executable";
     static final String DRIVER = "browser.driver";
 
-    @Option(names = "--browser", description = "Also load the page once in a headless Chromium: mixed content, "
-            + "console errors, Subresource Integrity, Web Vitals, cookies before consent (docs/browser.md). Needs "
-            + "--allow-private, and Chromium with chromedriver (apt-get install chromium chromium-driver).")
-    boolean browser;
+    @Option(names = "--browser", negatable = true, description = "Load the page in a headless Chromium, as a desktop "
+            + "and as a phone: Web Vitals, mixed content, console errors, failed subresources, CSP violations, "
+            + "Subresource Integrity, library versions, cookies before consent (docs/browser.md). On by default when "
+            + "Chromium and chromedriver are found (apt-get install chromium chromium-driver); --no-browser skips it.")
+    Boolean browser;
 
     @Option(names = "--browser-executable", paramLabel = "PATH",
             description = "The Chromium binary (default: chromium, chromium-browser or google-chrome on the PATH).")
@@ -27,8 +32,9 @@ final class BrowserOptions {
             description = "The chromedriver binary (default: chromedriver on the PATH).")
     Path driver;
 
+    /** Unless {@code --no-browser}: without Chromium the plan's browser probe says it did not run. */
     boolean requested() {
-        return browser;
+        return browser == null || browser;
     }
 
     /** One line saying the browser audit is skipped and how to install Chromium, when it cannot be found. */
@@ -61,10 +67,10 @@ final class BrowserOptions {
 
     private Map<String, String> given() {
         Map<String, String> out = new HashMap<>();
-        if (browser && executable != null) {
+        if (requested() && executable != null) {
             out.put(EXECUTABLE, executable.toString());
         }
-        if (browser && driver != null) {
+        if (requested() && driver != null) {
             out.put(DRIVER, driver.toString());
         }
         return out;

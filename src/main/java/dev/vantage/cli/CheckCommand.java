@@ -54,7 +54,7 @@ import java.util.concurrent.TimeoutException;
                 "  vantage check https://example.com/",
                 "  vantage check https://staging.internal/ --ca-file internal-ca.pem --fail-under B --format junit",
                 "  vantage check https://app.example.com/ --resolve app.example.com:443:10.0.0.5",
-                "  vantage check https://shop.example/ --browser",
+                "  vantage check https://shop.example/ --no-browser",
                 "", "Exit codes: 0 ok, 1 grade below --fail-under, 2 usage error, 3 target unreachable, "
                 + "4 internal error."})
 public final class CheckCommand implements java.util.concurrent.Callable<Integer> {

@@ -80,7 +80,7 @@ class CheckBrowserTest {
         String chromium = RequiredTool.binary("chromium", "apt-get install chromium").toString();
         String driver = RequiredTool.binary("chromedriver", "apt-get install chromium-driver").toString();
 
-        Run run = check("--browser", "--allow-private", "--browser-executable", chromium, "--browser-driver", driver);
+        Run run = check("--browser-executable", chromium, "--browser-driver", driver);
 
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).doesNotContain("skipped");
@@ -90,8 +90,8 @@ class CheckBrowserTest {
 
     @Test
     void withoutChromiumOneLineSaysWhatWasSkippedAndTheExitCodeStays() throws Exception {
-        Run without = check();
-        Run missing = check("--browser", "--allow-private", "--browser-executable", "/nonexistent/chromium");
+        Run without = check("--no-browser");
+        Run missing = check("--browser-executable", "/nonexistent/chromium");
 
         assertThat(missing.exit()).isEqualTo(without.exit());
         List<String> lines = missing.err().lines().filter(l -> l.toLowerCase(Locale.ROOT).contains("browser")).toList();
@@ -101,11 +101,23 @@ class CheckBrowserTest {
     }
 
     @Test
-    void withoutTheFlagNothingIsSaidAboutBrowsers() {
+    void byDefaultAMachineWithChromiumRunsTheBrowserAudit() throws Exception {
+        RequiredTool.binary("chromium", "apt-get install chromium");
+        RequiredTool.binary("chromedriver", "apt-get install chromium-driver");
+
         Run run = check();
 
+        assertThat(run.err()).doesNotContain("skipped");
+        assertThat(run.report().toString()).contains("boom-from-the-page");
+    }
+
+    @Test
+    void noBrowserSendsNoBrowserAuditAndSaysNothingAboutBrowsers() throws Exception {
+        Run run = check("--no-browser");
+
         assertThat(run.exit()).isEqualTo(ExitCode.OK);
-        assertThat((run.out() + run.err()).toLowerCase(Locale.ROOT)).doesNotContain("browser").doesNotContain("chromium");
+        assertThat(run.err().toLowerCase(Locale.ROOT)).doesNotContain("browser").doesNotContain("chromium");
+        assertThat(run.verdict("reliability.console-errors")).as("not planned, so not in the report").isEqualTo("absent");
     }
 
 }
