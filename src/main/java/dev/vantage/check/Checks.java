@@ -2,6 +2,7 @@ package dev.vantage.check;
 
 import dev.vantage.probe.SiteEvidence;
 
+import dev.vantage.check.browser.AnalyticsCheck;
 import dev.vantage.check.browser.BrowserChecks;
 import dev.vantage.check.exposure.ExposureChecks;
 import dev.vantage.check.load.LoadChecks;
@@ -63,6 +64,7 @@ public final class Checks {
             List.<Check>of(new CompressionCheck(), new CachingCheck()),
             LoadChecks.all(SiteEvidence::load),
             BrowserChecks.all(),
+            List.<Check>of(new AnalyticsCheck()),
             SoftwareChecks.all(datasets))
             .<Check>flatMap(List::stream).toList();
     }

@@ -191,6 +191,8 @@ public final class ScoringTable {
         put(m, -5, "failed-subresources-found", "csp-violations-enforced");
         // launch.third-parties-before-consent: informs only
         put(m, 0, "third-parties-none-before-interaction", "third-parties-before-interaction");
+        // launch.analytics (2026.11-6, 0-valued rows only): reports what it saw, never grades it
+        put(m, 0, "analytics-found", "analytics-none-seen");
         // known-vulnerable software (docs/datasets.md, 2026.11-6): security.vulnerable-libraries by the worst
         // advisory's severity; launch.end-of-life-software for a server release without security fixes
         put(m, 0, "vulnerable-libraries-none-detected", "vulnerable-libraries-none", "end-of-life-software-none",

@@ -32,7 +32,7 @@ class ChecksRegistryTest {
             assertThat(check.id()).matches(prefix + "\\.[a-z0-9-]+");
             assertThat(check.title()).isNotBlank();
         }
-        assertThat(seen).hasSize(50);
+        assertThat(seen).hasSize(51);
     }
 
     @Test
