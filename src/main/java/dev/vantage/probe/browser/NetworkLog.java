@@ -26,7 +26,21 @@ final class NetworkLog {
     /** Requests the browser makes of its own accord (the root favicon): not the page's, so never its failures. */
     private final java.util.Set<String> browsers = new java.util.HashSet<>();
 
+    /** Script responses with a body (2xx), in the order received, for {@link ScriptBodies}. */
+    private final List<ScriptResponse> scripts = new java.util.ArrayList<>();
+
     private NetworkLog() {
+    }
+
+    /** A script the page received: its DevTools request id (for {@code Network.getResponseBody}) and URL. */
+    record ScriptResponse(String requestId, String url) {
+    }
+
+    /** The scripts the page loaded, parser-inserted or added at run time alike ({@code type: Script}). */
+    static List<ScriptResponse> scripts(List<String> messages) {
+        NetworkLog log = new NetworkLog();
+        messages.forEach(log::read);
+        return List.copyOf(log.scripts);
     }
 
     /** The failed requests in the log's messages, the page itself left out (its status is graded elsewhere). */
@@ -68,6 +82,9 @@ final class NetworkLog {
             }
             case "Network.responseReceived" -> {
                 int status = p.path("response").path("status").asInt();
+                if ("Script".equals(p.path("type").asText()) && status >= 200 && status < 300) {
+                    scripts.add(new ScriptResponse(id, p.path("response").path("url").asText()));
+                }
                 if (status >= 400) {
                     failed.putIfAbsent(id, new FailedRequest(p.path("response").path("url").asText(),
                             "HTTP " + status));
