@@ -91,6 +91,12 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
                 value, csp, libraries, scripts);
     }
 
+    /** The same evidence without the script bodies, once the checks have read them (reports outlive a run). */
+    public BrowserEvidence withoutScripts() {
+        return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile,
+                failed, csp, libraries, List.of());
+    }
+
     /** {@code scheme://host:port} of a URL, lower case, the port made explicit; empty for opaque URLs. */
     public static String origin(URI url) {
         if (url.getScheme() == null || url.getHost() == null) {

@@ -82,6 +82,11 @@ class BrowserScriptSecretsTest {
         assertThat(f.observed()).contains("AWS access key id at " + site.url("/late.js") + "?… (loaded in the "
                 + "browser audit) line 1").contains("AKIA…(20 chars)").doesNotContain(KEY)
                 .doesNotContain("t0ken-in-query");
+        SiteEvidence site = evidence(b);
+        dev.vantage.grade.Grading grading = new dev.vantage.grade.Grader(dev.vantage.grade.ScoringTable.current())
+                .grade(site, List.of(f));
+        assertThat(dev.vantage.report.Report.of(site, grading).browser().orElseThrow().scripts())
+                .as("a report keeps no script body").isEmpty();
     }
 
     @Test
