@@ -25,6 +25,11 @@ final class ScriptBodies {
     static final int MAX_CHARS = 512 * 1024;
     /** 2 Mi characters kept per audit. */
     static final int MAX_TOTAL_CHARS = 2 * 1024 * 1024;
+    /**
+     * DevTools answers a body whole, so a script that came over the wire bigger than this is not asked for at all:
+     * cutting it after the call would not spare the service the memory of a hostile 100 MB bundle.
+     */
+    static final long MAX_FETCHED_BYTES = 4L * 1024 * 1024;
 
     private ScriptBodies() {
     }
@@ -39,6 +44,10 @@ final class ScriptBodies {
         for (NetworkLog.ScriptResponse script : scripts) {
             if (out.size() == MAX_SCRIPTS || left == 0) {
                 break;
+            }
+            if (script.receivedBytes() > MAX_FETCHED_BYTES) {
+                LOG.debug("script {} not fetched: {} bytes over the wire", script.url(), script.receivedBytes());
+                continue;
             }
             String body;
             try {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScriptBodiesTest {
 
     private static List<NetworkLog.ScriptResponse> scripts(int n) {
-        return IntStream.range(0, n).mapToObj(i -> new NetworkLog.ScriptResponse("r" + i, "https://a.test/" + i + ".js"))
+        return IntStream.range(0, n).mapToObj(i -> new NetworkLog.ScriptResponse("r" + i, "https://a.test/" + i + ".js", 100))
                 .toList();
     }
 
@@ -43,6 +43,32 @@ class ScriptBodiesTest {
 
         assertThat(kept).extracting(LoadedScript::url, LoadedScript::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("https://a.test/1.js", "var k = 'é';"));
+    }
+
+    @Test
+    void aScriptThatCameOverTheWireTooBigIsNeverAskedFor() {
+        List<String> asked = new java.util.ArrayList<>();
+        List<LoadedScript> kept = ScriptBodies.fetch(List.of(
+                new NetworkLog.ScriptResponse("huge", "https://a.test/huge.js", ScriptBodies.MAX_FETCHED_BYTES + 1),
+                new NetworkLog.ScriptResponse("unknown", "https://a.test/u.js", -1)), id -> {
+                    asked.add(id);
+                    return Map.of("body", "1;");
+                });
+
+        assertThat(asked).containsExactly("unknown");
+        assertThat(kept).extracting(LoadedScript::url).containsExactly("https://a.test/u.js");
+    }
+
+    @Test
+    void theLogNamesScriptsWithTheBytesTheyTook() {
+        String answered = "{\"message\":{\"method\":\"Network.responseReceived\",\"params\":{\"requestId\":\"7\","
+                + "\"type\":\"Script\",\"response\":{\"url\":\"https://a.test/a.js\",\"status\":200}}}}";
+        String image = answered.replace("\"7\"", "\"8\"").replace("Script", "Image");
+        String finished = "{\"message\":{\"method\":\"Network.loadingFinished\",\"params\":{\"requestId\":\"7\","
+                + "\"encodedDataLength\":1234}}}";
+
+        assertThat(NetworkLog.scripts(List.of(answered, image, finished)))
+                .containsExactly(new NetworkLog.ScriptResponse("7", "https://a.test/a.js", 1234));
     }
 
     @Test
