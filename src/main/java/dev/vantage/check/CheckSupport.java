@@ -95,4 +95,14 @@ public final class CheckSupport {
                 .or(() -> exchange.failure().map(f -> f.describe()))
                 .orElse("the TLS handshake did not complete");
     }
+
+    /** A URL with its query and fragment masked: they often carry tokens or personal data. */
+    public static String maskedUrl(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = url.indexOf(c);
+            cut = at >= 0 ? Math.min(cut, at) : cut;
+        }
+        return cut == url.length() ? url : url.substring(0, cut) + (url.charAt(cut) == '?' ? "?…" : "#…");
+    }
 }

@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param idleLatency    latency percentiles over the recent recurring probes of the target (service mode only)
  * @param composition    which run kinds' evidence the report was graded from, and how old each is (service mode)
  * @param datasets       the datasets (and their dates) the checks judged software versions with
- * @param browser        the browser audit of this run, for the Web Vitals gauges (docs/metrics.md)
+ * @param browser        the browser audit of this run, for the Web Vitals gauges (docs/metrics.md); without its
+ *                       script bodies, which only the secrets check reads and a kept report must not hold
  */
 public record Report(URI target, Instant startedAt, Duration took, Grade grade, int score, String scoringVersion,
                      List<AreaReport> areas, List<ScoredFinding> findings, List<String> capsApplied,
@@ -84,7 +85,7 @@ public record Report(URI target, Instant startedAt, Duration took, Grade grade, 
         return new Report(evidence.target(), evidence.startedAt(), evidence.took(), g.grade(), g.score(),
                 g.scoringVersion(), g.areas(), g.findings(), g.capsApplied(), g.unreachable(),
                 ProbeSummary.from(evidence), tls, evidence.load(), Optional.empty(), Composition.NONE, List.of(),
-                evidence.browser());
+                evidence.browser().map(BrowserEvidence::withoutScripts));
     }
 
     /** The same report with the idle percentiles the service computed over its recent probes. */

@@ -60,12 +60,7 @@ abstract class BrowserCheck extends BaseCheck {
 
     /** A URL with its query and fragment masked: they often carry tokens or personal data. */
     static String masked(String url) {
-        int cut = url.length();
-        for (char c : new char[] {'?', '#'}) {
-            int at = url.indexOf(c);
-            cut = at >= 0 ? Math.min(cut, at) : cut;
-        }
-        return cut == url.length() ? url : url.substring(0, cut) + (url.charAt(cut) == '?' ? "?…" : "#…");
+        return CheckSupport.maskedUrl(url);
     }
 
     /** The first {@value #SHOWN} items quoted, and how many more. */

@@ -1,19 +1,25 @@
 package dev.vantage.check.exposure;
 
 import dev.vantage.check.Area;
+import dev.vantage.check.CheckSupport;
 import dev.vantage.check.Finding;
 import dev.vantage.check.Verdict;
 import dev.vantage.probe.SiteEvidence;
+import dev.vantage.probe.browser.BrowserEvidence;
+import dev.vantage.probe.browser.BrowserEvidence.LoadedScript;
 import dev.vantage.probe.exposure.ExposureEvidence;
 import dev.vantage.probe.exposure.ScanLimit;
 import dev.vantage.probe.http.HttpExchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code security.secrets-in-frontend}: credentials in the page and the same-origin scripts it loads. Every
+ * {@code security.secrets-in-frontend}: credentials in the page and the same-origin scripts it loads, and, when the
+ * browser audit ran, in every script the browser actually loaded (third-party and injected at run time too). Every
  * secret is quoted masked ({@link SecretScanner}); the finding says where it is so it can be removed and rotated.
  */
 public final class SecretsCheck extends ExposureCheck {
@@ -54,6 +60,17 @@ public final class SecretsCheck extends ExposureCheck {
             }
             matches.addAll(SecretScanner.scan(source.request().url().toString(), body));
         }
+        int loaded = 0;
+        for (LoadedScript script : browserScripts(site, sources)) {
+            bytes += script.body().length();
+            loaded++;
+            String where = CheckSupport.maskedUrl(script.url()) + " (loaded in the browser audit)";
+            if (script.truncated()) {
+                cut.add(where + String.format(Locale.ROOT, " (first %d KiB of %d KiB kept)",
+                        script.body().length() / 1024, script.length() / 1024));
+            }
+            matches.addAll(SecretScanner.scan(where, script.body()));
+        }
         if (!matches.isEmpty()) {
             String quoted = matches.stream().limit(MAX_QUOTED).map(SecretScanner.Match::describe)
                     .collect(Collectors.joining("; "));
@@ -63,8 +80,16 @@ public final class SecretsCheck extends ExposureCheck {
                     + "secrets out of bundles.");
         }
         return finding(Verdict.PASS, NONE, "no credential patterns in the page and " + scripts
-                + " same-origin scripts (" + bytes + " characters scanned)" + ScanLimit.partly(cut)
+                + " same-origin scripts" + (site.browser().isPresent() ? " and " + loaded
+                + " further scripts the browser audit loaded" : "") + " (" + bytes + " characters scanned)" + ScanLimit.partly(cut)
                 + (unfetched.isEmpty() ? "" : "; not scanned, could not be fetched: " + String.join(", ", unfetched)),
                 "");
+    }
+
+    /** The scripts the browser loaded that the exposure probe did not already fetch (each is scanned once). */
+    private static List<LoadedScript> browserScripts(SiteEvidence site, List<HttpExchange> scanned) {
+        Set<String> seen = scanned.stream().map(x -> x.request().url().toString()).collect(Collectors.toSet());
+        return site.browser().map(BrowserEvidence::scripts).orElse(List.of()).stream()
+                .filter(s -> !seen.contains(s.url())).toList();
     }
 }

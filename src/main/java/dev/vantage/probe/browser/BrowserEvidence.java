@@ -26,12 +26,14 @@ import java.util.OptionalDouble;
  * @param failed      subresources that failed: HTTP 4xx/5xx, network errors, requests the browser blocked, and
  *                    requests the address policy refused (from the DevTools network events)
  * @param csp         Content-Security-Policy violations the browser reported ({@code securitypolicyviolation})
+ * @param scripts     the bodies of the scripts the page loaded (bounded, {@link ScriptBodies}), for the secrets
+ *                    scan; held in memory for the checks only, never written to a report or the database
  */
 public record BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
                               List<LoadedResource> resources, List<SubresourceTag> tags,
                               List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies,
                               PageVitals mobile, List<FailedRequest> failed, List<CspViolation> csp,
-                              List<LibraryGlobals.Found> libraries) {
+                              List<LibraryGlobals.Found> libraries, List<LoadedScript> scripts) {
 
     public BrowserEvidence {
         resources = List.copyOf(resources);
@@ -42,6 +44,17 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
         failed = List.copyOf(failed);
         csp = List.copyOf(csp);
         libraries = List.copyOf(libraries);
+        scripts = List.copyOf(scripts);
+    }
+
+    /** Evidence without script bodies (tests of the other checks, loads that kept none). */
+    public BrowserEvidence(URI page, Duration took, Optional<String> failure, PageVitals vitals,
+                           List<LoadedResource> resources, List<SubresourceTag> tags,
+                           List<InsecureReference> insecure, List<String> console, List<BrowserCookie> cookies,
+                           PageVitals mobile, List<FailedRequest> failed, List<CspViolation> csp,
+                           List<LibraryGlobals.Found> libraries) {
+        this(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile, failed, csp, libraries,
+                List.of());
     }
 
     /** Evidence without library globals (tests of the other checks). */
@@ -69,13 +82,19 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
     /** The same evidence with the mobile load's vitals. */
     public BrowserEvidence withMobile(PageVitals value) {
         return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, value,
-                failed, csp, libraries);
+                failed, csp, libraries, scripts);
     }
 
     /** The same evidence with these failed requests (explained by the proxy where it refused them). */
     public BrowserEvidence withFailed(List<FailedRequest> value) {
         return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile,
-                value, csp, libraries);
+                value, csp, libraries, scripts);
+    }
+
+    /** The same evidence without the script bodies, once the checks have read them (reports outlive a run). */
+    public BrowserEvidence withoutScripts() {
+        return new BrowserEvidence(page, took, failure, vitals, resources, tags, insecure, console, cookies, mobile,
+                failed, csp, libraries, List.of());
     }
 
     /** {@code scheme://host:port} of a URL, lower case, the port made explicit; empty for opaque URLs. */
@@ -147,6 +166,24 @@ public record BrowserEvidence(URI page, Duration took, Optional<String> failure,
      * the directive, and whether the policy was enforced ({@code enforce}) or report-only ({@code report}).
      */
     public record CspViolation(String blocked, String directive, String disposition) {
+    }
+
+    /**
+     * The body of a script the page loaded, as the browser received it, cut to {@link ScriptBodies#MAX_CHARS}.
+     *
+     * @param length the body's full length in characters; more than {@code body.length()} when it was cut
+     */
+    public record LoadedScript(String url, String body, long length) {
+        /** True when only the head of the body was kept. */
+        public boolean truncated() {
+            return length > body.length();
+        }
+
+        /** Never the body: evidence is logged, and a body may hold the very secret the scan masks. */
+        @Override
+        public String toString() {
+            return "LoadedScript[url=" + url + ", kept=" + body.length() + ", length=" + length + "]";
+        }
     }
 
     /** A cookie in the jar after load; its value is never kept. */

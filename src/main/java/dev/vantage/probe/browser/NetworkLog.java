@@ -26,7 +26,28 @@ final class NetworkLog {
     /** Requests the browser makes of its own accord (the root favicon): not the page's, so never its failures. */
     private final java.util.Set<String> browsers = new java.util.HashSet<>();
 
+    /** Script responses with a body (2xx), in the order received, for {@link ScriptBodies}. */
+    private final List<ScriptResponse> scripts = new java.util.ArrayList<>();
+
     private NetworkLog() {
+    }
+
+    /** Bytes received per request ({@code Network.loadingFinished}), to skip bodies too big to ask for. */
+    private final Map<String, Long> received = new HashMap<>();
+
+    /**
+     * A script the page received: its DevTools request id (for {@code Network.getResponseBody}), URL, and the bytes
+     * that came over the wire ({@code -1} when the load did not finish in the log).
+     */
+    record ScriptResponse(String requestId, String url, long receivedBytes) {
+    }
+
+    /** The scripts the page loaded, parser-inserted or added at run time alike ({@code type: Script}). */
+    static List<ScriptResponse> scripts(List<String> messages) {
+        NetworkLog log = new NetworkLog();
+        messages.forEach(log::read);
+        return log.scripts.stream().map(s -> new ScriptResponse(s.requestId(), s.url(),
+                log.received.getOrDefault(s.requestId(), -1L))).toList();
     }
 
     /** The failed requests in the log's messages, the page itself left out (its status is graded elsewhere). */
@@ -68,11 +89,15 @@ final class NetworkLog {
             }
             case "Network.responseReceived" -> {
                 int status = p.path("response").path("status").asInt();
+                if ("Script".equals(p.path("type").asText()) && status >= 200 && status < 300) {
+                    scripts.add(new ScriptResponse(id, p.path("response").path("url").asText(), -1));
+                }
                 if (status >= 400) {
                     failed.putIfAbsent(id, new FailedRequest(p.path("response").path("url").asText(),
                             "HTTP " + status));
                 }
             }
+            case "Network.loadingFinished" -> received.put(id, p.path("encodedDataLength").asLong(-1));
             case "Network.loadingFailed" -> {
                 String url = urls.getOrDefault(id, "");
                 String blocked = p.path("blockedReason").asText("");

@@ -84,10 +84,13 @@ final class PageRecorder {
                 text(r.get("url")), text(r.get("initiator")), (long) number(r.get("bytes")).orElse(0))).toList();
         List<SubresourceTag> tags = maps(seen.get("tags")).stream().map(t -> new SubresourceTag(text(t.get("kind")),
                 text(t.get("url")), Boolean.TRUE.equals(t.get("integrity")))).toList();
+        // Read once: chromedriver hands each logged event out a single time.
+        List<String> events = networkEvents(driver);
         return new BrowserEvidence(page, took, Optional.empty(), vitals, resources, tags,
                 insecure(page, maps(seen.get("refs")), resources), consoleErrors(driver), cookies(driver),
-                PageVitals.NONE, NetworkLog.failed(networkEvents(driver), page.toString()), csp(driver),
-                LibraryGlobals.read(driver));
+                PageVitals.NONE, NetworkLog.failed(events, page.toString()), csp(driver),
+                LibraryGlobals.read(driver), ScriptBodies.fetch(NetworkLog.scripts(events),
+                        id -> driver.executeCdpCommand("Network.getResponseBody", Map.of("requestId", id))));
     }
 
     /** The timing of another load of the page (the mobile one): the same script, its vitals only. */

@@ -69,6 +69,7 @@ class ExposureChecksTest {
         HttpExchange securityTxt = get("/.well-known/security.txt", 404, "");
         List<HttpExchange> health = new ArrayList<>();
         String page = SPA;
+        List<dev.vantage.probe.browser.BrowserEvidence.LoadedScript> browserScripts = null;
 
         Recorded serve(String path, int status, String body) {
             paths.replaceAll(p -> p.path().path().equals(path) ? new PathProbe(p.path(), get(path, status, body)) : p);
@@ -89,7 +90,15 @@ class ExposureChecksTest {
             return new SiteEvidence(SITE, STARTED, Duration.ofSeconds(1), new RedirectChain(List.of(get("/", 200,
                     page)), RedirectOutcome.FINAL_RESPONSE), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(exposure),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.ofNullable(browserScripts).map(Recorded::browser));
+        }
+
+        private static dev.vantage.probe.browser.BrowserEvidence browser(
+                List<dev.vantage.probe.browser.BrowserEvidence.LoadedScript> scripts) {
+            return new dev.vantage.probe.browser.BrowserEvidence(SITE, Duration.ofSeconds(1), Optional.empty(),
+                    dev.vantage.probe.browser.BrowserEvidence.PageVitals.NONE, List.of(), List.of(), List.of(),
+                    List.of(), List.of(), dev.vantage.probe.browser.BrowserEvidence.PageVitals.NONE, List.of(),
+                    List.of(), List.of(), scripts);
         }
     }
 
@@ -144,6 +153,35 @@ class ExposureChecksTest {
             assertThat(f.result()).isEqualTo(SecretsCheck.NONE);
             assertThat(f.observed()).contains("(1048576 characters scanned)")
                     .contains("scanned in part: https://shop.test/ (first 1024 KiB of 2048 KiB scanned)");
+        }
+    }
+
+    @Nested
+    class BrowserLoadedScripts {
+
+        @Test
+        void aScriptBothProbesFetchedIsScannedOnceAndAThirdPartyOneIsNamedAsTheBrowserAuditsFind() {
+            String key = "AKIA" + "Q3EGRZ7XK4WBN2PD";
+            Recorded r = new Recorded();
+            r.scripts.add(get("/main.js", 200, "var k = '" + key + "';"));
+            r.browserScripts = List.of(
+                    new dev.vantage.probe.browser.BrowserEvidence.LoadedScript(SITE.resolve("/main.js").toString(),
+                            "var k = '" + key + "';", 20),
+                    new dev.vantage.probe.browser.BrowserEvidence.LoadedScript("https://cdn.test/w.js?id=42",
+                            "x='" + key + "'", 15));
+
+            Finding f = new SecretsCheck().evaluate(r.site());
+
+            assertThat(f.result()).isEqualTo(SecretsCheck.EXPOSED);
+            assertThat(f.observed().split("AWS access key id")).hasSize(3);
+            assertThat(f.observed()).contains("at https://cdn.test/w.js?… (loaded in the browser audit) line 1, "
+                    + "column 4: AKIA…(20 chars)").doesNotContain(key).doesNotContain("id=42");
+        }
+
+        @Test
+        void withoutBrowserEvidenceTheTextIsAsBefore() {
+            assertThat(new SecretsCheck().evaluate(new Recorded().site()).observed())
+                    .doesNotContain("browser audit");
         }
     }
 
