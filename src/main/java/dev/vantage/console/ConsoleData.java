@@ -42,6 +42,7 @@ final class ConsoleData {
     private final Vertx vertx;
     private final TargetManager targets;
     private final Clock clock;
+    private final PastDayCounts pastDays = new PastDayCounts();
 
     ConsoleData(Vertx vertx, TargetManager targets, Clock clock) {
         this.vertx = vertx;
@@ -79,7 +80,8 @@ final class ConsoleData {
         return targets.list().compose(list -> Future.all(list.stream().map(StoredTarget::spec)
                         .filter(TargetSpec::publicStatus)
                         .map(s -> report(s.name()).compose(card -> incidents(i -> UptimeBar.of(now,
-                                (since, until) -> i.pulses().count(s.name(), since, until)))
+                                (since, until) -> pastDays.count(s.name(), since, until, now,
+                                        (from, to) -> i.pulses().count(s.name(), from, to))))
                                 .map(bar -> new StatusRow(s.name(), card.map(c -> c.up() ? "up" : "down")
                                         .orElse("unknown"), bar))))
                         .toList())
