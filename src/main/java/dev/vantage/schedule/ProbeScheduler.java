@@ -305,16 +305,16 @@ public final class ProbeScheduler implements AutoCloseable {
         handed.close();
     }
 
-    /** Lends Quartz connections from the service's Hikari pool. */
+    /** Lends Quartz connections from the database's scheduler pool, apart from the repositories' one. */
     private record PooledProvider(Database db) implements ConnectionProvider {
         @Override
         public Connection getConnection() throws SQLException {
-            return db.dataSource().getConnection();
+            return db.schedulerDataSource().getConnection();
         }
 
         @Override
         public void shutdown() {
-            // The pool belongs to the service, which closes it after the scheduler.
+            // The pool belongs to the database, which the service closes after the scheduler.
         }
 
         @Override

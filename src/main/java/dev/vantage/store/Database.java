@@ -12,11 +12,20 @@ import java.sql.SQLException;
 /** The connection pool and schema of one database; blocking, so used from worker threads only. */
 public final class Database implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    /**
+     * Connections of the scheduler's own pool: Quartz's eight worker threads, its scheduler thread, cluster manager
+     * and misfire handler (Quartz asks for at least its thread count plus three).
+     */
+    static final int SCHEDULER_CONNECTIONS = 11;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private final HikariDataSource dataSource;
+    private final HikariConfig config;
+    private final Dialect dialect;
+    private HikariDataSource scheduler;
+
+    private Database(HikariDataSource dataSource, HikariConfig config, Dialect dialect) {
         this.dataSource = dataSource;
+        this.config = config;
         this.dialect = dialect;
     }
 
@@ -39,7 +48,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, dialect);
+        return new Database(ds, hc, dialect);
     }
 
     /**
@@ -77,6 +86,23 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * The scheduler's pool, apart from the one the repositories share: a burst of result writes must never make
+     * Quartz's cluster check-in wait for a connection, or the other nodes take the node for dead and fire its
+     * triggers a second time. Opened on first use; closed with this database.
+     */
+    public synchronized DataSource schedulerDataSource() {
+        if (scheduler == null) {
+            HikariConfig hc = new HikariConfig();
+            config.copyStateTo(hc);
+            hc.setPoolName("vantage-scheduler");
+            hc.setMaximumPoolSize(SCHEDULER_CONNECTIONS);
+            hc.setMinimumIdle(2);
+            scheduler = new HikariDataSource(hc);
+        }
+        return scheduler;
+    }
+
     public Dialect dialect() {
         return dialect;
     }
@@ -92,6 +118,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+        }
         dataSource.close();
     }
 }
