@@ -10,6 +10,7 @@ import dev.vantage.report.JsonReportRenderer;
 import dev.vantage.store.EvidenceRepository;
 import dev.vantage.store.ResultRepository;
 import dev.vantage.store.ResultSummary;
+import dev.vantage.store.ScheduleLock;
 import dev.vantage.store.StoredTarget;
 import dev.vantage.store.TargetRepository;
 import io.vertx.core.Future;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every change to targets goes through here, so the database, the Quartz schedule and the metrics never disagree.
@@ -42,10 +42,13 @@ public final class TargetManager {
     private final ProbeScheduler scheduler;
     private final ProbeRunner runner;
     private final Map<String, String> unschedulable = new ConcurrentHashMap<>();
+    /** Held by every change, on every node: a read of targets and schedules and the writes it decides stay one step. */
+    private final ScheduleLock lock;
 
     public TargetManager(Vertx vertx, TargetRepository targets, ResultRepository results, EvidenceRepository evidence,
-                         ProbeScheduler scheduler, ProbeRunner runner) {
+                         ProbeScheduler scheduler, ProbeRunner runner, ScheduleLock lock) {
         this.vertx = vertx;
+        this.lock = lock;
         this.targets = targets;
         this.results = results;
         this.evidence = evidence;
@@ -59,7 +62,7 @@ public final class TargetManager {
      * stored target is (re)scheduled.
      */
     public Future<Void> syncFromFile(List<TargetSpec> fileTargets) {
-        return blocking(() -> {
+        return serialised(() -> {
             Set<String> names = new HashSet<>();
             fileTargets.forEach(spec -> names.add(spec.name()));
             try {
@@ -134,7 +137,7 @@ public final class TargetManager {
 
     /** Stored and scheduled together: a target that cannot be scheduled is not kept either. */
     public Future<StoredTarget> create(TargetSpec spec) {
-        return serialised(spec.name(), () -> {
+        return serialised(() -> {
             if (!targets.insert(spec, StoredTarget.Source.API)) {
                 throw new TargetChangeRefused(TargetChangeRefused.Reason.CONFLICT, "a target named \"" + spec.name() + "\" already exists");
             }
@@ -151,7 +154,7 @@ public final class TargetManager {
 
     /** Stored and rescheduled together: when the new schedule cannot be made, the previous target is restored. */
     public Future<StoredTarget> update(TargetSpec spec) {
-        return serialised(spec.name(), () -> {
+        return serialised(() -> {
             StoredTarget existing = targets.find(spec.name()).orElseThrow(() -> notFound(spec.name()));
             refuseFileTarget(existing);
             targets.update(spec, StoredTarget.Source.API);
@@ -167,7 +170,7 @@ public final class TargetManager {
     }
 
     public Future<Void> delete(String name) {
-        return serialised(name, () -> {
+        return serialised(() -> {
             refuseFileTarget(targets.find(name).orElseThrow(() -> notFound(name)));
             deleteEverywhere(name);
             return null;
@@ -261,24 +264,13 @@ public final class TargetManager {
     }
 
     /**
-     * Changes to one target run one at a time (a lock per name, striped), so the database and Quartz never disagree
-     * whatever the interleaving of PUT, DELETE and POST. Per node: across a cluster, a job whose target vanished
-     * unschedules itself at its next firing ({@code ProbeJob}).
+     * Target changes run one at a time across the whole cluster ({@link ScheduleLock}), so the database and Quartz
+     * never disagree whatever the interleaving of PUT, DELETE, POST and start-up syncs: nodes starting together
+     * would otherwise each read "not scheduled yet", each write a first fire time, and a firing could run twice.
      */
-    private <T> Future<T> serialised(String name, Callable<T> work) {
-        return blocking(() -> {
-            ReentrantLock lock = LOCKS[Math.floorMod(name.hashCode(), LOCKS.length)];
-            lock.lock();
-            try {
-                return work.call();
-            } finally {
-                lock.unlock();
-            }
-        });
+    private <T> Future<T> serialised(Callable<T> work) {
+        return blocking(() -> lock.holding(work));
     }
-
-    private static final ReentrantLock[] LOCKS = java.util.stream.IntStream.range(0, 64)
-            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
 
     private <T> Future<T> blocking(Callable<T> work) {
         return vertx.executeBlocking(work, false);

@@ -109,7 +109,7 @@ public final class VantageService {
                     .description("Runs whose result the database refused (down, unreachable): lost, but counted")
                     .tag("kind", kind.id()).register(registry).increment());
             ServiceMetrics.bind(registry, scheduler.quartz());
-            return new TargetManager(vertx, targets, results, evidence, scheduler, runner);
+            return new TargetManager(vertx, targets, results, evidence, scheduler, runner, db.scheduleLock());
         }).compose(manager -> manager.syncFromFile(config.targets()).compose(v -> vertx.executeBlocking(() -> {
             scheduler.start();
             return manager;

@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
     private final HikariConfig config;
     private final Dialect dialect;
     private HikariDataSource scheduler;
+    private ScheduleLock scheduleLock;
 
     private Database(HikariDataSource dataSource, HikariConfig config, Dialect dialect) {
         this.dataSource = dataSource;
@@ -101,6 +102,18 @@ public final class Database implements AutoCloseable {
             scheduler = new HikariDataSource(hc);
         }
         return scheduler;
+    }
+
+    /**
+     * The lock every node takes to change targets and their schedules ({@link ScheduleLock}); one per database, so
+     * every holder in this process shares its in-process part. Waits up to five minutes: a node starting with
+     * 10,000 file targets holds it while it syncs them.
+     */
+    public synchronized ScheduleLock scheduleLock() {
+        if (scheduleLock == null) {
+            scheduleLock = new ScheduleLock(dataSource, dialect, java.time.Duration.ofMinutes(5));
+        }
+        return scheduleLock;
     }
 
     public Dialect dialect() {

@@ -55,6 +55,68 @@ class PostgresRepositoryTest extends RepositoryContract {
         }
     }
 
+    /**
+     * Two nodes on one PostgreSQL: while node A holds the schedule lock, node B's holder waits in the server (seen
+     * in pg_locks) without running its work, and runs it once A lets go.
+     */
+    @org.junit.jupiter.api.Test
+    void theScheduleLockMakesAnotherNodeWaitUntilTheHolderIsDone() throws Exception {
+        try (Database nodeB = Database.open(storage(pg))) {
+            java.util.concurrent.CountDownLatch aHolds = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch aMayGo = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean aDone = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = threads.submit(() -> db.scheduleLock().holding(() -> {
+                    aHolds.countDown();
+                    aMayGo.await();
+                    aDone.set(true);
+                    return "a";
+                }));
+                org.assertj.core.api.Assertions.assertThat(aHolds.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                var b = threads.submit(() -> nodeB.scheduleLock().holding(() -> aDone.get() ? "b after a" : "b beside a"));
+                awaitOneWaitingAdvisoryLock();
+                org.assertj.core.api.Assertions.assertThat(b.isDone()).as("node B while A holds the lock").isFalse();
+                aMayGo.countDown();
+                org.assertj.core.api.Assertions.assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("a");
+                org.assertj.core.api.Assertions.assertThat(b.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("b after a");
+            } finally {
+                aMayGo.countDown();
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    /** A node that cannot get the lock within its wait fails with an error naming the lock, not a hang. */
+    @org.junit.jupiter.api.Test
+    void aNodeThatCannotGetTheScheduleLockInTimeFailsWithAClearError() throws Exception {
+        try (Database nodeB = Database.open(storage(pg))) {
+            ScheduleLock impatient = new ScheduleLock(nodeB.dataSource(), Dialect.POSTGRESQL, Duration.ofMillis(200));
+            String out = db.scheduleLock().holding(() -> {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> impatient.holding(() -> "never"))
+                        .isInstanceOf(StoreException.class).hasMessageContaining("schedule lock")
+                        .hasMessageContaining("another node held it");
+                return "holder unaffected";
+            });
+            org.assertj.core.api.Assertions.assertThat(out).isEqualTo("holder unaffected");
+            org.assertj.core.api.Assertions.assertThat(impatient.holding(() -> "granted once free")).isEqualTo("granted once free");
+        }
+    }
+
+    private void awaitOneWaitingAdvisoryLock() throws Exception {
+        for (int i = 0; i < 3_000; i++) {
+            try (var c = db.dataSource().getConnection(); var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+                rs.next();
+                if (rs.getInt(1) == 1) {
+                    return;
+                }
+            }
+            new java.util.concurrent.CountDownLatch(1).await(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("node B never waited for the schedule lock in PostgreSQL");
+    }
+
     @Override
     public Database database() {
         return db;

@@ -39,6 +39,16 @@ abstract class RepositoryContract implements PulseStoreContract {
     }
 
     @Test
+    void theScheduleLockIsReentrantOnAThreadAndPassesTheWorksExceptionsThrough() throws Exception {
+        ScheduleLock lock = database().scheduleLock();
+        assertThat(lock.holding(() -> lock.holding(() -> "nested"))).isEqualTo("nested");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lock.holding(() -> {
+            throw new IllegalStateException("the work's own failure");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the work's own failure");
+        assertThat(lock.holding(() -> "free again")).as("released after a failure").isEqualTo("free again");
+    }
+
+    @Test
     void aTriggeredAuditIsClaimedAtMostOncePerDebounceWhateverTheNode() {
         EvidenceRepository a = new EvidenceRepository(database().dataSource());
         EvidenceRepository b = new EvidenceRepository(database().dataSource());
