@@ -41,7 +41,9 @@ public final class IncidentRules {
         int successes = state.successes();
         if (o.pulse()) {
             failures = o.reachable() ? 0 : failures + 1;
-            successes = o.reachable() ? successes + 1 : 0;
+            // Saturates at the recovery threshold, all it is compared with: a healthy target's state then stops
+            // changing, and its pulses write no state row (IncidentTracker).
+            successes = o.reachable() ? Math.min(successes + 1, policy.recoveryThreshold()) : 0;
         }
         if (maintenance) {
             return new Step(new AlertState(failures, successes, state.failingChecks()), List.of(), List.of());

@@ -33,6 +33,9 @@ public final class IncidentTracker implements ResultSink {
     private final Notifier notifier;
     private final UptimeMetrics metrics;
     private final Clock clock;
+    /** Observations recorded per target since start: a healthy target's steady state writes no row to count. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> observed =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public IncidentTracker(Vertx vertx, IncidentService store, AlertsConfig alerts, Notifier notifier,
                            UptimeMetrics metrics, Clock clock) {
@@ -64,17 +67,27 @@ public final class IncidentTracker implements ResultSink {
             IncidentRepository.Loaded before = store.incidents().load(name);
             IncidentRules.Step step = IncidentRules.evaluate(name, before.state(), before.open(), o, policy,
                     maintenance.isPresent());
-            if (store.incidents().apply(name, before, step, o.at())) {
+            // A healthy target's steady state: nothing to write (a transaction per pulse saved, docs/scale.md).
+            boolean unchanged = !step.transitions() && step.state().equals(before.state())
+                    && before.version() != IncidentRepository.NO_ROW;
+            if (unchanged || store.incidents().apply(name, before, step, o.at())) {
                 step.opened().forEach(x -> LOG.info("incident {} opened: {} ({})", x.id(), x.title(), x.evidence()));
                 step.resolved().forEach(x -> LOG.info("incident {} resolved: {} ({})", x.id(), x.title(),
                         x.resolution().orElse("")));
                 int open = before.open().size() + step.opened().size() - step.resolved().size();
                 metrics.publish(name, store.uptime(target, clock.instant()), open);
+                observed.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
                 return step;
             }
         }
         throw new IllegalStateException("the incident state of " + name + " kept changing under " + MAX_CONFLICTS
                 + " attempts to record a report; skipped");
+    }
+
+    /** How many reports of the target this node has recorded since start. */
+    public long observations(String target) {
+        java.util.concurrent.atomic.AtomicLong n = observed.get(target);
+        return n == null ? 0 : n.get();
     }
 
     private Future<Void> notifyAll(IncidentRules.Step step) {
@@ -92,6 +105,7 @@ public final class IncidentTracker implements ResultSink {
     @Override
     public void forget(String targetName) {
         metrics.forget(targetName);
+        observed.remove(targetName);
         vertx.executeBlocking(() -> {
             store.incidents().forget(targetName);
             return null;

@@ -19,6 +19,7 @@ import dev.vantage.schedule.ProbeJob;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The service's own metrics: JVM, process and the Quartz scheduler (Vert.x and HTTP come from vertx-micrometer). */
@@ -45,7 +46,8 @@ public final class ServiceMetrics {
         });
     }
 
-    public static void bind(MeterRegistry registry, Scheduler scheduler) {
+    /** @param schedulers the node's Quartz schedulers (the JDBC one, and the in-memory one of its pulses) */
+    public static void bind(MeterRegistry registry, List<Scheduler> schedulers) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
             FunctionCounter.builder("process.cpu", sun, b -> b.getProcessCpuTime() / 1e9).baseUnit("seconds")
@@ -57,17 +59,22 @@ public final class ServiceMetrics {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        Gauge.builder("vantage_scheduler_running", scheduler, s -> running(s) ? 1 : 0)
-                .description("1 while the Quartz scheduler runs jobs").register(registry);
-        Gauge.builder("vantage_scheduler_jobs_executing", scheduler, ServiceMetrics::executing)
+        Gauge.builder("vantage_scheduler_running", schedulers,
+                        all -> all.stream().allMatch(ServiceMetrics::running) ? 1 : 0)
+                .description("1 while the Quartz schedulers run jobs").register(registry);
+        Gauge.builder("vantage_scheduler_jobs_executing", schedulers,
+                        all -> all.stream().mapToDouble(ServiceMetrics::executing).sum())
                 .description("Quartz jobs executing now on this node").register(registry);
-        FunctionCounter.builder("vantage_scheduler_jobs_executed", scheduler, ServiceMetrics::executed)
+        FunctionCounter.builder("vantage_scheduler_jobs_executed", schedulers,
+                        all -> all.stream().mapToDouble(ServiceMetrics::executed).sum())
                 .description("Quartz jobs run by this node since start").register(registry);
         Timer lag = scheduleLag(registry);
-        try {
-            scheduler.getContext().put(ProbeJob.LAG_RECORDER, (Consumer<Duration>) lag::record);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot reach the Quartz scheduler context", e);
+        for (Scheduler scheduler : schedulers) {
+            try {
+                scheduler.getContext().put(ProbeJob.LAG_RECORDER, (Consumer<Duration>) lag::record);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("cannot reach the Quartz scheduler context", e);
+            }
         }
     }
 

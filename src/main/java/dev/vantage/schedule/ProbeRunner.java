@@ -260,8 +260,7 @@ public final class ProbeRunner {
         p.recent().stream().limit(IdleLatencyWindow.MAX_SAMPLES - window.size()).forEach(window::add);
         Report report = IdleLatencyWindow.of(IdleLatencyWindow.DEFAULT_WINDOW, window)
                 .map(graded::withIdleLatency).orElse(graded);
-        String json = renderer.apply(report);
-        return loopFor(p.spec().name()).executeBlocking(() -> persist(p, report, json), false).onFailure(e -> {
+        return loopFor(p.spec().name()).executeBlocking(() -> persist(p, report), false).onFailure(e -> {
             if (e instanceof dev.vantage.store.StoreException) {
                 // The database is down or refused the write: the run is lost, but never without trace.
                 LOG.warn("{} of {} could not be stored and is dropped: {}", kind.id(), name, e.getMessage());
@@ -288,16 +287,17 @@ public final class ProbeRunner {
      * stay those of the last change, and readers take the pulse time from the pulse store. Anything else is a full
      * result row, the fresh evidence states of the kinds the run covered, and the newest composed report.
      */
-    private long persist(Prepared p, Report report, String json) {
+    private long persist(Prepared p, Report report) {
         String name = p.spec().name();
         RunKind kind = p.plan().kind();
-        if (targets.find(name).isEmpty()) {
+        if (!targets.exists(name)) {
             // Deleted while this run was in flight: nothing of it is kept (no orphan rows).
             throw new NoSuchTargetException(name);
         }
         boolean changed = kind != RunKind.PULSE || changedSinceStored(name, p.carried(), report);
-        long id = results.insert(name, kind, report, changed ? Optional.of(json) : Optional.empty(), node,
-                p.scheduledAt());
+        // Rendered only when stored: most pulses change nothing and keep no report text.
+        String json = changed ? renderer.apply(report) : null;
+        long id = results.insert(name, kind, report, Optional.ofNullable(json), node, p.scheduledAt());
         if (changed) {
             for (RunKind fresh : report.composition().fresh()) {
                 report.composition().state(fresh).ifPresent(s -> evidence.save(name, s));
@@ -310,7 +310,7 @@ public final class ProbeRunner {
     }
 
     private boolean changedSinceStored(String name, CarriedEvidence before, Report report) {
-        Optional<EvidenceRepository.Latest> stored = evidence.latest(name);
+        Optional<EvidenceRepository.Verdict> stored = evidence.latestVerdict(name);
         Optional<EvidenceState> was = before.state(RunKind.PULSE);
         Optional<EvidenceState> now = report.composition().state(RunKind.PULSE);
         return stored.isEmpty() || was.isEmpty() || now.isEmpty()

@@ -36,8 +36,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Quartz with its JDBC job store (JobStoreTX) on the service's own database: one durable job and trigger per target,
- * plus the retention job. Every method blocks on JDBC, so call it from a worker thread.
+ * Quartz with its JDBC job store (JobStoreTX) on the service's own database: one durable job and trigger per target
+ * and run kind, plus the retention job. Every method blocks on JDBC, so call it from a worker thread.
+ * <p>
+ * Pulses of a node that is not clustered go to a second, in-memory Quartz scheduler (RAMJobStore) instead: each
+ * firing in the JDBC store costs three transactions on the trigger row lock, and at 1,000 targets Quartz's
+ * scheduler thread was 37 % of the node's Java CPU samples (docs/scale.md). Nothing is lost by keeping them in
+ * memory: every start schedules every stored target again, and an interval pulse's fire times are a fixed grid
+ * ({@link Jitter}), so the first pulse after a restart lands where the durable trigger would have fired. A cluster
+ * keeps its pulses in the JDBC store: that is what hands each firing to exactly one node.
  */
 public final class ProbeScheduler implements AutoCloseable {
 
@@ -62,6 +69,8 @@ public final class ProbeScheduler implements AutoCloseable {
      */
     static final Duration FIRE_AHEAD = Duration.ofMillis(100);
     private final Scheduler scheduler;
+    /** Where pulses are scheduled: {@link #scheduler} itself in a cluster, else an in-memory one. */
+    private final Scheduler pulses;
     private final HandedRuns handed = new HandedRuns();
     private final Duration maxWait;
     private final RunPlanner planner;
@@ -111,10 +120,49 @@ public final class ProbeScheduler implements AutoCloseable {
                 Long.toString(FIRE_AHEAD.toMillis()));
         StdSchedulerFactory factory = new StdSchedulerFactory(p);
         scheduler = factory.getScheduler();
-        scheduler.getContext().put(ProbeJob.RUNNER, runner);
-        scheduler.getContext().put(ProbeJob.HANDED, handed);
         scheduler.getContext().put(RetentionJob.RESULTS, results);
         scheduler.getContext().put(RetentionJob.RETENTION, retention);
+        pulses = clustered ? scheduler : inMemory(name + "-pulses");
+        for (Scheduler s : schedulers()) {
+            s.getContext().put(ProbeJob.RUNNER, runner);
+            s.getContext().put(ProbeJob.HANDED, handed);
+        }
+        if (!clustered) {
+            // Pulse jobs an earlier version (or a cluster on this database) kept in the JDBC store would fire
+            // beside the in-memory ones.
+            List<JobKey> durablePulses = new java.util.ArrayList<>(
+                    scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(PROBES)));
+            if (!durablePulses.isEmpty()) {
+                scheduler.deleteJobs(durablePulses);
+                LOG.info("moved {} pulse schedules from the database to memory (not clustered)", durablePulses.size());
+            }
+        }
+    }
+
+    /** The in-memory scheduler of a single node's pulses, with the same misfire rule as the JDBC store. */
+    private static Scheduler inMemory(String name) throws SchedulerException {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", name);
+        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "vantage-pulses");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
+                Long.toString(FIRE_AHEAD.toMillis()));
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        return new StdSchedulerFactory(p).getScheduler();
+    }
+
+    /** The JDBC scheduler, and the in-memory pulse scheduler when there is one. */
+    public List<Scheduler> schedulers() {
+        return pulses == scheduler ? List.of(scheduler) : List.of(scheduler, pulses);
+    }
+
+    /** The scheduler that holds the schedules of {@code kind}. */
+    public Scheduler quartz(RunKind kind) {
+        return kind == RunKind.PULSE ? pulses : scheduler;
     }
 
     public void start() throws SchedulerException {
@@ -123,7 +171,9 @@ public final class ProbeScheduler implements AutoCloseable {
                 .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();
         scheduler.scheduleJob(job, Set.of(t), true);
-        scheduler.start();
+        for (Scheduler s : schedulers()) {
+            s.start();
+        }
     }
 
     /**
@@ -132,12 +182,25 @@ public final class ProbeScheduler implements AutoCloseable {
      * probing everything at once.
      */
     public void schedule(TargetSpec spec) throws SchedulerException {
-        Map<JobDetail, Set<? extends Trigger>> changed = new HashMap<>();
+        Changes changed = new Changes();
         plan(spec, changed);
         // One transaction for all the kinds that changed: with 10,000 targets in the file, a start-up that wrote
         // each kind on its own spent most of its time committing (docs/scale.md).
-        if (!changed.isEmpty()) {
-            scheduler.scheduleJobs(changed, true);
+        changed.apply();
+    }
+
+    /** The jobs to (re)write, per scheduler. */
+    private final class Changes {
+        private final Map<Scheduler, Map<JobDetail, Set<? extends Trigger>>> bySchedulers = new HashMap<>();
+
+        void put(RunKind kind, JobDetail job, Trigger trigger) {
+            bySchedulers.computeIfAbsent(quartz(kind), s -> new HashMap<>()).put(job, Set.of(trigger));
+        }
+
+        void apply() throws SchedulerException {
+            for (var e : bySchedulers.entrySet()) {
+                e.getKey().scheduleJobs(e.getValue(), true);
+            }
         }
     }
 
@@ -151,13 +214,11 @@ public final class ProbeScheduler implements AutoCloseable {
         for (int from = 0; from < specs.size(); from += BATCH) {
             List<TargetSpec> batch = specs.subList(from, Math.min(specs.size(), from + BATCH));
             try {
-                Map<JobDetail, Set<? extends Trigger>> changed = new HashMap<>();
+                Changes changed = new Changes();
                 for (TargetSpec spec : batch) {
                     plan(spec, changed);
                 }
-                if (!changed.isEmpty()) {
-                    scheduler.scheduleJobs(changed, true);
-                }
+                changed.apply();
             } catch (SchedulerException | RuntimeException e) {
                 for (TargetSpec spec : batch) {
                     try {
@@ -173,15 +234,16 @@ public final class ProbeScheduler implements AutoCloseable {
     }
 
     /** Adds the jobs and triggers of every kind of the target whose schedule is new or different. */
-    private void plan(TargetSpec spec, Map<JobDetail, Set<? extends Trigger>> changed) throws SchedulerException {
+    private void plan(TargetSpec spec, Changes changed) throws SchedulerException {
         plan(spec.name(), RunKind.PULSE, Optional.of(spec.schedule()), changed);
         plan(spec.name(), RunKind.AUDIT, Optional.of(planner.auditSchedule(spec)), changed);
         plan(spec.name(), RunKind.LOAD, planner.loadSchedule(spec), changed);
     }
 
     /** Adds the job and trigger of one kind to {@code changed} when its schedule is new or different. */
-    private void plan(String name, RunKind kind, Optional<Schedule> wanted,
-                      Map<JobDetail, Set<? extends Trigger>> changed) throws SchedulerException {
+    private void plan(String name, RunKind kind, Optional<Schedule> wanted, Changes changed)
+            throws SchedulerException {
+        Scheduler scheduler = quartz(kind);
         JobKey key = JobKey.jobKey(name, group(kind));
         TriggerKey triggerKey = TriggerKey.triggerKey(name, group(kind));
         Trigger existing = scheduler.getTrigger(triggerKey);
@@ -210,7 +272,7 @@ public final class ProbeScheduler implements AutoCloseable {
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build())
                 .orElseGet(() -> tb.startNow().withSchedule(CronScheduleBuilder.cronSchedule(s.cron().orElseThrow())
                         .withMisfireHandlingInstructionDoNothing()).build());
-        changed.put(job, Set.of(trigger));
+        changed.put(kind, job, trigger);
     }
 
     /**
@@ -242,14 +304,24 @@ public final class ProbeScheduler implements AutoCloseable {
 
     public void unschedule(String name) throws SchedulerException {
         for (RunKind kind : RunKind.values()) {
-            scheduler.deleteJob(JobKey.jobKey(name, group(kind)));
+            quartz(kind).deleteJob(JobKey.jobKey(name, group(kind)));
         }
     }
 
-    /** Names of the targets that have a schedule. */
+    /** Names of the targets that have a schedule of any kind. */
     public Set<String> scheduled() throws SchedulerException {
         Set<String> out = new TreeSet<>();
-        scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(PROBES)).forEach(k -> out.add(k.getName()));
+        for (RunKind kind : RunKind.values()) {
+            out.addAll(scheduled(kind));
+        }
+        return out;
+    }
+
+    /** Names of the targets that have a schedule of {@code kind}. */
+    public Set<String> scheduled(RunKind kind) throws SchedulerException {
+        Set<String> out = new TreeSet<>();
+        quartz(kind).getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(group(kind)))
+                .forEach(k -> out.add(k.getName()));
         return out;
     }
 
@@ -259,17 +331,23 @@ public final class ProbeScheduler implements AutoCloseable {
     }
 
     public Trigger trigger(String name, RunKind kind) throws SchedulerException {
-        return scheduler.getTrigger(TriggerKey.triggerKey(name, group(kind)));
+        return quartz(kind).getTrigger(TriggerKey.triggerKey(name, group(kind)));
     }
 
     public boolean running() {
         try {
-            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+            for (Scheduler s : schedulers()) {
+                if (!s.isStarted() || s.isShutdown() || s.isInStandbyMode()) {
+                    return false;
+                }
+            }
+            return true;
         } catch (SchedulerException e) {
             return false;
         }
     }
 
+    /** The JDBC scheduler: audits, load runs, retention, and a cluster's pulses. */
     public Scheduler quartz() {
         return scheduler;
     }
@@ -279,12 +357,16 @@ public final class ProbeScheduler implements AutoCloseable {
     public void close() throws SchedulerException {
         // Standby first: halting the scheduler thread mid-acquisition interrupts its JDBC work, and Quartz then
         // retries releasing the trigger forever, so shutdown(true) would never return.
-        scheduler.standby();
+        for (Scheduler s : schedulers()) {
+            s.standby();
+        }
         Thread t = new Thread(() -> {
-            try {
-                scheduler.shutdown(true);
-            } catch (SchedulerException e) {
-                LOG.warn("Quartz shutdown failed", e);
+            for (Scheduler s : schedulers()) {
+                try {
+                    s.shutdown(true);
+                } catch (SchedulerException e) {
+                    LOG.warn("Quartz shutdown failed", e);
+                }
             }
         }, "vantage-quartz-shutdown");
         t.setDaemon(true);

@@ -83,8 +83,9 @@ public final class TargetManager {
             }
             Set<String> stored = new HashSet<>();
             List<StoredTarget> all = targets.all();
-            Set<String> scheduledBefore = scheduler.scheduled();
-            // Many targets new at once (a first start with a big file): spread their first audits out.
+            // Many targets new at once (a first start with a big file): spread their first audits out. Counted by
+            // their audit schedules, which are durable (a single node's pulses are in memory, new at every start).
+            Set<String> scheduledBefore = scheduler.scheduled(RunKind.AUDIT);
             scheduler.expectNewTargets((int) all.stream().filter(t -> !scheduledBefore.contains(t.spec().name()))
                     .count());
             try {

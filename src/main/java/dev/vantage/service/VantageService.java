@@ -57,6 +57,7 @@ public final class VantageService {
     private Database db;
     private ProbeScheduler scheduler;
     private HttpServer http;
+    private dev.vantage.incident.IncidentTracker incidents;
 
     /**
      * @param assessors     builds the pipeline on the service's Vert.x instance
@@ -90,7 +91,8 @@ public final class VantageService {
             ProbeRunner runner = new ProbeRunner(vertx, assessor, targets, results, evidence, renderer,
                     config.probing(), secrets, new RunPlanner(config.probing(), secrets, Checks.all()),
                     Clock.systemUTC());
-            runner.addSink(IncidentService.sink(vertx, db.dataSource(), config, registry));
+            incidents = IncidentService.sink(vertx, db.dataSource(), config, registry);
+            runner.addSink(incidents);
             scheduler = new ProbeScheduler(schedulerName, db, config.storage().clustered(), runner, results,
                     config.storage().retention(), MAX_JOB_WAIT);
             if (config.storage().clustered()) {
@@ -108,7 +110,7 @@ public final class VantageService {
             runner.onDropped(kind -> io.micrometer.core.instrument.Counter.builder("vantage.results.dropped")
                     .description("Runs whose result the database refused (down, unreachable): lost, but counted")
                     .tag("kind", kind.id()).register(registry).increment());
-            ServiceMetrics.bind(registry, scheduler.quartz());
+            ServiceMetrics.bind(registry, scheduler.schedulers());
             return new TargetManager(vertx, targets, results, evidence, scheduler, runner, db.scheduleLock());
         }).compose(manager -> manager.syncFromFile(config.targets()).compose(v -> vertx.executeBlocking(() -> {
             scheduler.start();
@@ -146,6 +148,11 @@ public final class VantageService {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** The sink that turns reports into incidents (tests wait on the observations it counted). */
+    public dev.vantage.incident.IncidentTracker incidentTracker() {
+        return incidents;
     }
 
     /** Stops taking requests, lets running jobs finish (bounded), then closes Vert.x and the database. */

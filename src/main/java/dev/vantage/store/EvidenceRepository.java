@@ -96,6 +96,23 @@ public final class EvidenceRepository {
         }
     }
 
+    /** The grade letter and success of the newest composed report, without the report itself. */
+    public record Verdict(String grade, boolean success) {
+    }
+
+    /** What every pulse compares itself with: read without the report text (several KB a target). */
+    public Optional<Verdict> latestVerdict(String target) {
+        String sql = "SELECT grade, success FROM target_state WHERE target = ? AND report IS NOT NULL";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Verdict(rs.getString(1), rs.getBoolean(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the latest grade of " + target, e);
+        }
+    }
+
     public Optional<Latest> latest(String target) {
         String sql = "SELECT report, report_at, grade, success, node, series FROM target_state "
                 + "WHERE target = ? AND report IS NOT NULL";

@@ -163,6 +163,19 @@ public final class TargetRepository {
         }
     }
 
+    /** Whether the target is stored, without reading (and parsing) its definition. */
+    public boolean exists(String name) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM targets WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("looking up target " + name, e);
+        }
+    }
+
     public Optional<StoredTarget> find(String name) {
         List<StoredTarget> found = query("SELECT name, spec, source, created_at, updated_at FROM targets WHERE name = ?",
                 name);

@@ -54,6 +54,33 @@ class IncidentRulesTest {
 
     @Nested
     class UpAndDown {
+        /** The tracker writes nothing for a step that changes nothing: a healthy target must reach such a state. */
+        @Test
+        void aHealthyTargetsStateStopsChangingOnceItsSuccessesReachTheRecoveryThreshold() {
+            Machine m = new Machine();
+            for (int minute = 0; minute < POLICY.recoveryThreshold(); minute++) {
+                m.feed(pulse(minute, true));
+            }
+            AlertState steady = m.state;
+            assertThat(steady.successes()).isEqualTo(POLICY.recoveryThreshold());
+            for (int minute = POLICY.recoveryThreshold(); minute < 100; minute++) {
+                IncidentRules.Step step = m.feed(pulse(minute, true));
+                assertThat(step.transitions()).isFalse();
+                assertThat(step.state()).as("state after pulse %d", minute).isEqualTo(steady);
+            }
+            // Saturating changes nothing of the rules: a failure still resets the count, and recovery still needs
+            // the threshold's successes after an incident.
+            for (int minute = 100; minute < 100 + POLICY.failureThreshold(); minute++) {
+                m.feed(pulse(minute, false));
+            }
+            assertThat(m.open).hasSize(1);
+            for (int i = 0; i < POLICY.recoveryThreshold(); i++) {
+                assertThat(m.open).as("after %d successes", i).hasSize(1);
+                m.feed(pulse(200 + i, true));
+            }
+            assertThat(m.open).isEmpty();
+        }
+
         @Test
         void threeFailedPulsesOpenOneDownIncidentAndTwoSuccessesResolveIt() {
             Machine m = new Machine();

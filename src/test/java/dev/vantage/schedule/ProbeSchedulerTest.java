@@ -156,6 +156,39 @@ class ProbeSchedulerTest {
         }
     }
 
+    /**
+     * A single node's pulses live in memory (no JDBC transaction per firing); audits stay durable. Pulse jobs a
+     * cluster (or an earlier version) left in the database are removed at start, or both would fire.
+     */
+    @Test
+    void aSingleNodeKeepsItsPulsesInMemoryAndRemovesDurablePulsesLeftInTheDatabase() throws Exception {
+        String name = "test-" + NAMES.incrementAndGet();
+        org.quartz.JobKey pulseJob = org.quartz.JobKey.jobKey("a", ProbeScheduler.PROBES);
+        try (ProbeScheduler cluster = new ProbeScheduler(name, db, true, runner, results, Duration.ofDays(30),
+                Duration.ofSeconds(5))) {
+            cluster.schedule(target("a", Schedule.every(Duration.ofMinutes(10))));
+            assertThat(cluster.quartz(RunKind.PULSE)).as("a cluster's pulses").isSameAs(cluster.quartz());
+            assertThat(cluster.quartz().checkExists(pulseJob)).isTrue();
+        }
+        try (ProbeScheduler single = new ProbeScheduler(name, db, false, runner, results, Duration.ofDays(30),
+                Duration.ofSeconds(5))) {
+            assertThat(single.quartz().checkExists(pulseJob)).as("the durable pulse, removed at start").isFalse();
+            assertThat(single.scheduled(RunKind.AUDIT)).as("audits stay durable").containsExactly("a");
+            assertThat(single.scheduled(RunKind.PULSE)).as("pulses, until the start-up sync").isEmpty();
+            single.schedule(target("a", Schedule.every(Duration.ofMinutes(10))));
+            assertThat(single.quartz(RunKind.PULSE)).isNotSameAs(single.quartz());
+            assertThat(single.quartz(RunKind.PULSE).getMetaData().getJobStoreClass())
+                    .isEqualTo(org.quartz.simpl.RAMJobStore.class);
+            assertThat(single.scheduled(RunKind.PULSE)).containsExactly("a");
+            assertThat(single.quartz().checkExists(pulseJob)).as("nothing of the pulse in the database").isFalse();
+            // On the target's grid, as the durable trigger was: a restart keeps the pulse times.
+            assertThat(single.trigger("a").getStartTime().toInstant().toEpochMilli() % Duration.ofMinutes(10).toMillis())
+                    .isEqualTo(Jitter.offset("a", RunKind.PULSE, Duration.ofMinutes(10)).toMillis());
+            single.unschedule("a");
+            assertThat(single.scheduled()).isEmpty();
+        }
+    }
+
     @Test
     void runsOfOneTargetNeverOverlap() throws Exception {
         target("slow", Schedule.every(Duration.ofMinutes(1)));
@@ -202,7 +235,7 @@ class ProbeSchedulerTest {
             s.start();
             for (int i = 0; i < runs; i++) {
                 s.schedule(target("held-" + i, Schedule.every(Duration.ofMinutes(10))));
-                s.quartz().triggerJob(org.quartz.JobKey.jobKey("held-" + i, ProbeScheduler.group(RunKind.PULSE)));
+                s.quartz(RunKind.PULSE).triggerJob(org.quartz.JobKey.jobKey("held-" + i, ProbeScheduler.group(RunKind.PULSE)));
             }
             assertThat(entered.await(20, TimeUnit.SECONDS)).as("every held run reached the assessor").isTrue();
             Promise<Report> h = held;
@@ -220,13 +253,13 @@ class ProbeSchedulerTest {
         CopyOnWriteArrayList<Duration> lags = new CopyOnWriteArrayList<>();
         CountDownLatch recorded = new CountDownLatch(1);
         try (ProbeScheduler s = scheduler()) {
-            s.quartz().getContext().put(ProbeJob.LAG_RECORDER, (java.util.function.Consumer<Duration>) d -> {
+            s.quartz(RunKind.PULSE).getContext().put(ProbeJob.LAG_RECORDER, (java.util.function.Consumer<Duration>) d -> {
                 lags.add(d);
                 recorded.countDown();
             });
             s.start();
             s.schedule(target("lag", Schedule.every(Duration.ofMinutes(10))));
-            s.quartz().triggerJob(org.quartz.JobKey.jobKey("lag", ProbeScheduler.group(RunKind.PULSE)));
+            s.quartz(RunKind.PULSE).triggerJob(org.quartz.JobKey.jobKey("lag", ProbeScheduler.group(RunKind.PULSE)));
             assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(lags).isNotEmpty().allSatisfy(d -> assertThat(d.isNegative()).isFalse());
@@ -237,7 +270,7 @@ class ProbeSchedulerTest {
         CountDownLatch dropped = new CountDownLatch(1);
         try (ProbeScheduler s = scheduler()) {
             s.schedule(target("gone", Schedule.every(Duration.ofMinutes(10))));
-            s.quartz().getListenerManager().addSchedulerListener(new org.quartz.listeners.SchedulerListenerSupport() {
+            s.quartz(RunKind.PULSE).getListenerManager().addSchedulerListener(new org.quartz.listeners.SchedulerListenerSupport() {
                 @Override
                 public void jobDeleted(org.quartz.JobKey key) {
                     if (key.getName().equals("gone") && key.getGroup().equals(ProbeScheduler.PROBES)) {
@@ -247,7 +280,7 @@ class ProbeSchedulerTest {
             });
             targets.delete("gone");
             s.start();
-            s.quartz().triggerJob(org.quartz.JobKey.jobKey("gone", ProbeScheduler.PROBES));
+            s.quartz(RunKind.PULSE).triggerJob(org.quartz.JobKey.jobKey("gone", ProbeScheduler.PROBES));
             assertThat(dropped.await(10, TimeUnit.SECONDS)).as("the pulse schedule of a deleted target is dropped")
                     .isTrue();
             assertThat(s.trigger("gone")).isNull();

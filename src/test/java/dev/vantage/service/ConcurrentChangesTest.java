@@ -90,12 +90,9 @@ class ConcurrentChangesTest {
                 .body());
         Set<String> stored = new TreeSet<>();
         list.forEach(t -> stored.add(t.get("name").asText()));
-        for (String group : List.of("probes", "audits")) {
-            Set<String> scheduled = new TreeSet<>();
-            for (JobKey k : service.scheduler().quartz().getJobKeys(GroupMatcher.jobGroupEquals(group))) {
-                scheduled.add(k.getName());
-            }
-            assertThat(scheduled).as("Quartz %s jobs vs the targets table", group).isEqualTo(stored);
+        for (dev.vantage.probe.RunKind kind : List.of(dev.vantage.probe.RunKind.PULSE, dev.vantage.probe.RunKind.AUDIT)) {
+            assertThat(service.scheduler().scheduled(kind)).as("Quartz %s jobs vs the targets table", kind)
+                    .isEqualTo(stored);
         }
     }
 

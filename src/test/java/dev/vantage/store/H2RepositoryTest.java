@@ -38,6 +38,46 @@ class H2RepositoryTest extends RepositoryContract {
         return db;
     }
 
+    /**
+     * The two statements every pulse runs against tables that hold every target's rows find their target's rows
+     * through an index led by the target, whatever H2's statistics: none yet (a fresh database), a table grown
+     * without ANALYZE, and after ANALYZE. Before V9, H2 read every target's block of the hour for each append and
+     * every open incident of every target for each pulse (docs/scale.md).
+     */
+    @Test
+    void perPulseStatementsLookUpTheirTargetByIndexWhateverH2sStatistics() throws Exception {
+        String append = "UPDATE pulse_blocks SET data = data || CAST(X'01' AS BYTEA), pulses = pulses + 1 "
+                + "WHERE target = 't1' AND hour_at = TIMESTAMP WITH TIME ZONE '2026-11-30 10:00:00+00' AND node = 'n'";
+        String openIncidents = "SELECT id FROM incidents WHERE target = 't1' AND resolved_at IS NULL "
+                + "ORDER BY opened_at DESC, id";
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            assertPlans(s, append, openIncidents, "an empty database");
+            s.execute("INSERT INTO pulse_blocks SELECT 't' || (X % 500), TIMESTAMP WITH TIME ZONE "
+                    + "'2026-11-30 10:00:00+00' + (X / 500) * INTERVAL '1' HOUR, 'n', 'v', 1, 1, 1, "
+                    + "CURRENT_TIMESTAMP, X'01' FROM SYSTEM_RANGE(0, 1499)");
+            s.execute("INSERT INTO incidents (id, target, kind, subject, opened_at, evidence) SELECT 'i' || X, "
+                    + "'t' || (X % 500), 'down', '', CURRENT_TIMESTAMP, '' FROM SYSTEM_RANGE(1, 1000)");
+            assertPlans(s, append, openIncidents, "grown tables without statistics");
+            s.execute("ANALYZE");
+            assertPlans(s, append, openIncidents, "after ANALYZE");
+        }
+    }
+
+    private static void assertPlans(java.sql.Statement s, String append, String openIncidents, String when)
+            throws java.sql.SQLException {
+        assertThat(plan(s, append)).as("pulse append plan, %s", when)
+                .containsPattern("/\\* PUBLIC\\.PRIMARY_KEY_\\w+: TARGET = 't1'\\s+AND HOUR_AT = ");
+        assertThat(plan(s, openIncidents)).as("open incidents plan, %s", when)
+                .containsPattern("/\\* PUBLIC\\.INCIDENTS_TARGET_\\w+: TARGET = 't1'");
+    }
+
+    private static String plan(java.sql.Statement s, String sql) throws java.sql.SQLException {
+        try (var rs = s.executeQuery("EXPLAIN " + sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void dataSurvivesReopeningAndMigrationsAreNotReapplied() {
         new TargetRepository(db.dataSource()).insert(dev.vantage.config.TargetSpec.of("keep",
