@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A client trust manager that judges the server chain (PKIX path against the JDK store and the CA file, then, when
  * given one, the host name of the URL) but never aborts the handshake: it records the chain and the verdict so an
  * untrusted site can still be read and graded. One instance per connection, so a verdict always belongs to one
- * handshake. The HTTP probers judge the host name here; the TLS inspector uses {@link #chainOnly} and records the
+ * handshake (the PKIX part of a verdict is shared for ten minutes with identical chains: {@link ChainVerdicts}).
+ * The HTTP probers judge the host name here; the TLS inspector uses {@link #chainOnly} and records the
  * host name match as a fact of its own.
  *
  * <p>The host name is checked here rather than through the engine's endpoint identification because the JDK,
@@ -28,6 +29,8 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
     private final Optional<String> host;
     private volatile List<X509Certificate> chain = List.of();
     private volatile CertificateTrust verdict;
+    /** Verdicts of chains judged recently: a pulse seeing last minute's chain skips the signature checks. */
+    private final ChainVerdicts verdicts;
 
     /** @param host the host of the URL (name or IP literal) the certificate must name */
     public RecordingTrustManager(TrustStores stores, String host) {
@@ -35,8 +38,13 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
     }
 
     private RecordingTrustManager(TrustStores stores, Optional<String> host) {
+        this(stores, host, ChainVerdicts.SHARED);
+    }
+
+    RecordingTrustManager(TrustStores stores, Optional<String> host, ChainVerdicts verdicts) {
         this.delegates = stores.managers();
         this.host = host;
+        this.verdicts = verdicts;
     }
 
     /** A manager that judges the chain alone, for a caller that checks the host name separately. */
@@ -67,7 +75,15 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
         this.chain = chain == null ? List.of() : List.of(chain);
-        judge(chain, d -> d.checkServerTrusted(chain, authType));
+        if (chain == null || chain.length == 0) {
+            verdict = CertificateTrust.rejected("the server sent no certificate");
+            return;
+        }
+        String problem = verdicts.verdict(delegates, authType, chain,
+                () -> judge(d -> d.checkServerTrusted(chain, authType)));
+        verdict = problem != null ? CertificateTrust.rejected(problem)
+                : host.flatMap(h -> HostnameMatcher.mismatch(chain[0], h)).map(m -> CertificateTrust.rejected(
+                        "hostname mismatch (" + m + ")")).orElse(CertificateTrust.TRUSTED);
     }
 
     @Override
@@ -96,15 +112,13 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
         void run(X509ExtendedTrustManager delegate) throws CertificateException;
     }
 
-    private void judge(X509Certificate[] chain, Check check) {
+    /** The chain's PKIX verdict over every store: null when one trusts it, else the most telling reason. */
+    private String judge(Check check) {
         String best = null;
         for (X509ExtendedTrustManager delegate : delegates) {
             try {
                 check.run(delegate);
-                verdict = chain.length == 0 ? CertificateTrust.rejected("the server sent no certificate")
-                        : host.flatMap(h -> HostnameMatcher.mismatch(chain[0], h)).map(m -> CertificateTrust.rejected(
-                                "hostname mismatch (" + m + ")")).orElse(CertificateTrust.TRUSTED);
-                return;
+                return null;
             } catch (CertificateException | RuntimeException e) {
                 String reason = reason(e);
                 // A store that does not know the issuer says less than one that knows it and found another fault.
@@ -113,7 +127,7 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
                 }
             }
         }
-        verdict = CertificateTrust.rejected(best == null ? "no trust store configured" : best);
+        return best == null ? "no trust store configured" : best;
     }
 
     static final String UNKNOWN_ISSUER = "unknown issuer or self-signed";
