@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class IncidentTracker implements ResultSink {
     private final Notifier notifier;
     private final UptimeMetrics metrics;
     private final Clock clock;
+    private final UptimeRefresh uptimeRefresh = new UptimeRefresh();
     /** Observations recorded per target since start: a healthy target's steady state writes no row to count. */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> observed =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -75,7 +77,10 @@ public final class IncidentTracker implements ResultSink {
                 step.resolved().forEach(x -> LOG.info("incident {} resolved: {} ({})", x.id(), x.title(),
                         x.resolution().orElse("")));
                 int open = before.open().size() + step.opened().size() - step.resolved().size();
-                metrics.publish(name, store.uptime(target, clock.instant()), open);
+                Instant now = clock.instant();
+                if (uptimeRefresh.due(name, now, step.transitions())) {
+                    metrics.publish(name, store.uptime(target, now), open);
+                }
                 observed.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
                 return step;
             }
@@ -106,6 +111,7 @@ public final class IncidentTracker implements ResultSink {
     public void forget(String targetName) {
         metrics.forget(targetName);
         observed.remove(targetName);
+        uptimeRefresh.forget(targetName);
         vertx.executeBlocking(() -> {
             store.incidents().forget(targetName);
             return null;
