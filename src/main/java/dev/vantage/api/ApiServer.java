@@ -9,13 +9,9 @@ import dev.vantage.config.Secrets;
 import dev.vantage.config.TargetParser;
 import dev.vantage.config.TargetSpec;
 import dev.vantage.config.TlsSuites;
-import dev.vantage.config.UnusableTargetException;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.report.Report;
-import dev.vantage.schedule.NoSuchTargetException;
-import dev.vantage.plan.RunRefusedException;
 import dev.vantage.probe.RunKind;
-import dev.vantage.service.TargetChangeRefused;
 import dev.vantage.service.TargetManager;
 import dev.vantage.store.ResultSummary;
 import dev.vantage.store.StoredTarget;
@@ -139,7 +135,7 @@ public final class ApiServer {
         new VerificationRoutes(targets).mount(r);
         new IncidentRoutes(vertx, targets).mount(r);
         new dev.vantage.console.ConsoleRoutes(vertx, targets, auth, parser, sessions,
-                limit.<io.vertx.core.Handler<RoutingContext>>map(l -> l)).mount(r);
+                limit.<io.vertx.core.Handler<RoutingContext>>map(l -> l), config.maxBodyBytes()).mount(r);
         r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no such resource: " + ctx.request().path())));
         r.route().failureHandler(this::failure);
         return r;
@@ -237,32 +233,9 @@ public final class ApiServer {
     }
 
     private void failure(RoutingContext ctx) {
-        Throwable t = ctx.failure();
-        int status;
-        List<String> problems;
-        if (t instanceof ApiException e) {
-            status = e.status();
-            problems = e.problems();
-        } else if (t instanceof TargetChangeRefused e) {
-            status = e.reason() == TargetChangeRefused.Reason.NOT_FOUND ? 404 : 409;
-            problems = List.of(e.getMessage());
-        } else if (t instanceof NoSuchTargetException e) {
-            status = 404;
-            problems = List.of(e.getMessage());
-        } else if (t instanceof RunRefusedException || t instanceof UnusableTargetException) {
-            status = 409;
-            problems = List.of(t.getMessage());
-        } else if (t == null && ctx.statusCode() == 413) {
-            status = 413;
-            problems = List.of("the body is larger than " + config.maxBodyBytes() + " bytes");
-        } else if (t == null) {
-            status = ctx.statusCode();
-            problems = List.of(ctx.response().getStatusMessage());
-        } else {
-            status = 500;
-            problems = List.of("internal error; see the service log");
-            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), t);
-        }
+        FailedRequest failed = FailedRequest.of(ctx, config.maxBodyBytes(), LOG);
+        int status = failed.status();
+        List<String> problems = failed.problems();
         if (ctx.response().ended()) {
             return;
         }

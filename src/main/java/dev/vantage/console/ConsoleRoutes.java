@@ -5,10 +5,7 @@ import dev.vantage.api.BearerAuth;
 import dev.vantage.config.Role;
 import dev.vantage.config.TargetParser;
 import dev.vantage.config.TargetSpec;
-import dev.vantage.config.UnusableTargetException;
-import dev.vantage.plan.RunRefusedException;
 import dev.vantage.probe.RunKind;
-import dev.vantage.schedule.NoSuchTargetException;
 import dev.vantage.service.TargetChangeRefused;
 import dev.vantage.service.TargetManager;
 import dev.vantage.store.SessionRepository;
@@ -57,15 +54,19 @@ public final class ConsoleRoutes {
     private final TemplateEngine templates =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "dev.vantage.console.templates");
     private final Map<String, Buffer> assets;
+    private final long maxBodyBytes;
 
     /**
      * @param bearer      the API's bearer authentication, so a page needs the same role as its API call
      * @param parser      the API's target parser, so the forms give the API's answers
      * @param sessions    where sign-in sessions are kept (the service's database, shared by a cluster)
      * @param signInLimit the API's per-client rate limit, also in front of the sign-in form (empty: none)
+     * @param maxBodyBytes the API's body limit, which the forms share (named on the error page)
      */
     public ConsoleRoutes(Vertx vertx, TargetManager targets, BearerAuth bearer, TargetParser parser,
-                         SessionRepository sessions, Optional<Handler<RoutingContext>> signInLimit, Clock clock) {
+                         SessionRepository sessions, Optional<Handler<RoutingContext>> signInLimit,
+                         long maxBodyBytes, Clock clock) {
+        this.maxBodyBytes = maxBodyBytes;
         this.data = new ConsoleData(vertx, targets, clock);
         this.targets = targets;
         this.parser = parser;
@@ -76,8 +77,9 @@ public final class ConsoleRoutes {
     }
 
     public ConsoleRoutes(Vertx vertx, TargetManager targets, BearerAuth bearer, TargetParser parser,
-                         SessionRepository sessions, Optional<Handler<RoutingContext>> signInLimit) {
-        this(vertx, targets, bearer, parser, sessions, signInLimit, Clock.systemUTC());
+                         SessionRepository sessions, Optional<Handler<RoutingContext>> signInLimit,
+                         long maxBodyBytes) {
+        this(vertx, targets, bearer, parser, sessions, signInLimit, maxBodyBytes, Clock.systemUTC());
     }
 
     public void mount(Router r) {
@@ -239,28 +241,9 @@ public final class ConsoleRoutes {
         if (ctx.response().ended()) {
             return;
         }
-        Throwable t = ctx.failure();
-        int status;
-        List<String> problems;
-        if (t instanceof ApiException e) {
-            status = e.status();
-            problems = e.problems();
-        } else if (t instanceof NoSuchTargetException
-                || t instanceof TargetChangeRefused r && r.reason() == TargetChangeRefused.Reason.NOT_FOUND) {
-            status = 404;
-            problems = List.of(t.getMessage());
-        } else if (t instanceof TargetChangeRefused || t instanceof RunRefusedException
-                || t instanceof UnusableTargetException) {
-            status = 409;
-            problems = List.of(t.getMessage());
-        } else if (t == null) {
-            status = ctx.statusCode();
-            problems = List.of(ctx.response().getStatusMessage());
-        } else {
-            status = 500;
-            problems = List.of("internal error; see the service log");
-            LOG.error("console {} failed", ctx.request().path(), t);
-        }
+        dev.vantage.api.FailedRequest failed = dev.vantage.api.FailedRequest.of(ctx, maxBodyBytes, LOG);
+        int status = failed.status();
+        List<String> problems = failed.problems();
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Content-Security-Policy", PAGE_POLICY));
         html(ctx, status, "error.jte", Map.of("status", status, "problems", problems,
                 "visitor", auth.visitor(ctx)));

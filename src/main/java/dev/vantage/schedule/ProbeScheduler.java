@@ -192,7 +192,8 @@ public final class ProbeScheduler implements AutoCloseable {
 
     /** The jobs to (re)write, per scheduler. */
     private final class Changes {
-        private final Map<Scheduler, Map<JobDetail, Set<? extends Trigger>>> bySchedulers = new HashMap<>();
+        private final Map<Scheduler, Map<JobDetail, Set<? extends Trigger>>> bySchedulers =
+                new java.util.LinkedHashMap<>();
 
         void put(RunKind kind, JobDetail job, Trigger trigger) {
             bySchedulers.computeIfAbsent(quartz(kind), s -> new HashMap<>()).put(job, Set.of(trigger));
@@ -273,6 +274,12 @@ public final class ProbeScheduler implements AutoCloseable {
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build())
                 .orElseGet(() -> tb.startNow().withSchedule(CronScheduleBuilder.cronSchedule(s.cron().orElseThrow())
                         .withMisfireHandlingInstructionDoNothing()).build());
+        // Quartz refuses such a trigger only when it is stored, and a target's kinds may go to two schedulers: a
+        // refusal there could leave the target half scheduled. Refused here, before anything is written.
+        if (((org.quartz.spi.OperableTrigger) trigger).computeFirstFireTime(null) == null) {
+            throw new SchedulerException("Based on configured schedule, the given trigger '" + trigger.getKey()
+                    + "' will never fire.");
+        }
         changed.put(kind, job, trigger);
     }
 

@@ -64,6 +64,12 @@ class ConsolePagesTest {
         HttpResponse<String> page = bed.call("GET", "/targets/nope", ConsoleBed.EDITOR);
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("<h1>Error 404</h1>", "nope");
+        // One mapping behind both front doors (FailedRequest): the API says the same of the same failure.
+        HttpResponse<String> api = bed.call("GET", "/api/targets/nope", ConsoleBed.EDITOR);
+        assertThat(api.statusCode()).isEqualTo(404);
+        String problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.body()).get("problems").get(0)
+                .asText();
+        assertThat(page.body()).contains("<p>" + problem + "</p>");
     }
 
     @Test

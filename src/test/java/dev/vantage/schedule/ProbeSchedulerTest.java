@@ -127,6 +127,10 @@ class ProbeSchedulerTest {
             Map<String, String> refused = s.scheduleAll(specs);
             assertThat(refused).containsOnlyKeys("never");
             assertThat(s.scheduled()).hasSize(specs.size() - 1).doesNotContain("never").contains("t0", "t519");
+            for (RunKind kind : List.of(RunKind.PULSE, RunKind.AUDIT)) {
+                // Pulses and audits live in two schedulers: the refused target has neither, not half a schedule.
+                assertThat(s.scheduled(kind)).as("%s schedules", kind).doesNotContain("never").hasSize(specs.size() - 1);
+            }
             assertThat(s.scheduleAll(specs)).as("a second start changes nothing").containsOnlyKeys("never");
         }
     }
