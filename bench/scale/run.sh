@@ -11,6 +11,7 @@
 #   SCALE_JAR=target/vantage.jar (built here when absent; point it at another build for an A/B)
 #   SCALE_JAVA_OPTS=""  SCALE_OUT=FILE (also append the summary rows there)  SCALE_LOGS=DIR (keep the logs there)
 #   SCALE_HISTO=yes (after the heap figure, keep the JVM's class histogram as <run>-histogram.log in SCALE_LOGS)
+#   SCALE_RETAINED=yes (PostgreSQL: after the run, VACUUM FULL and the bytes a packed pulse keeps; see retained())
 #   quick: SCALE_TARGETS=200 SCALE_DBS=h2 SCALE_WARMUP=30 SCALE_WINDOW=60 bench/scale/run.sh
 # Audits are kept out of the window: every target gets a daily `audit: {cron: ...}` at the hour twelve hours from
 # now (an `every: 24h` audit fires first within a minute of start: N first audits would dominate everything;
@@ -227,6 +228,29 @@ run_vantage() {   # $1 = targets, $2 = h2|postgresql
     "$(python3 -c "print(round(100*$cpu/$ticks/$el,1))")" "$p99 (max $lagmax)" "$over1" "$((expected - stored)) of $expected" \
     "$((heap / 1024))" "$((rss / 1024))" "$(python3 -c "print(round(($d1-$d0)*86400/$el/1e6))")" "$la" | tee -a "$out"
   echo "   (started in ${startup}; nginx saw $((s1 - s0)) Vantage requests in the window; jobs over 1 s late since start (metric) $(metric_over1 "$dir/m1"); log $(grep -c ' WARN \| ERROR ' "$dir/service.log" || true) warnings/errors)"
+  [ "$db" = h2 ] || [ "${SCALE_RETAINED:-no}" != yes ] || retained "$n"
+}
+
+# What PostgreSQL keeps once dead tuples are gone (SCALE_RETAINED=yes): VACUUM FULL, then the packed pulses' bytes.
+# A block row carries fixed overhead (key, counters, index entry) shared by its pulses: a window shorter than an hour
+# holds fewer pulses a row than a day does, so the per-pulse figure is also given for full 60-pulse rows.
+retained() {
+  local n="$1"
+  psql_v -d vantage -c "VACUUM FULL" >/dev/null
+  read -r total rows pulses data < <(psql_v -d vantage -F ' ' -c "SELECT pg_total_relation_size('pulse_blocks'),
+    count(*), COALESCE(sum(pulses), 0), COALESCE(sum(octet_length(data)), 0) FROM pulse_blocks")
+  local db_after; db_after=$(psql_v -d vantage -c "SELECT pg_database_size('vantage')")
+  python3 - "$n" "$total" "$rows" "$pulses" "$data" "$db_after" <<'PY'
+import sys
+n, total, rows, pulses, data, db = (int(x) for x in sys.argv[1:])
+if not pulses or not rows:
+    print("   (retained: no packed pulses)"); sys.exit()
+per_row = (total - data) / rows
+full_hour = data / pulses + per_row / 60
+print("   (retained after VACUUM FULL: pulse_blocks %d bytes for %d packed pulses in %d rows: %.1f bytes a pulse here, "
+      "%.1f with 60-pulse rows, %.2f GB a day at %d targets every 60 s; whole database %d MB)"
+      % (total, pulses, rows, total / pulses, full_hour, full_hour * n * 1440 / 1e9, n, db / 1e6))
+PY
 }
 
 run_blackbox() {   # $1 = targets
