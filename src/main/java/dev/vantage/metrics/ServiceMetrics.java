@@ -61,10 +61,10 @@ public final class ServiceMetrics {
         new UptimeMetrics().bindTo(registry);
         Gauge.builder("vantage_scheduler_running", schedulers,
                         all -> all.stream().allMatch(ServiceMetrics::running) ? 1 : 0)
-                .description("1 while the Quartz schedulers run jobs").register(registry);
+                .description("1 while the Quartz schedulers run jobs").strongReference(true).register(registry);
         Gauge.builder("vantage_scheduler_jobs_executing", schedulers,
                         all -> all.stream().mapToDouble(ServiceMetrics::executing).sum())
-                .description("Quartz jobs executing now on this node").register(registry);
+                .description("Quartz jobs executing now on this node").strongReference(true).register(registry);
         FunctionCounter.builder("vantage_scheduler_jobs_executed", schedulers,
                         all -> all.stream().mapToDouble(ServiceMetrics::executed).sum())
                 .description("Quartz jobs run by this node since start").register(registry);

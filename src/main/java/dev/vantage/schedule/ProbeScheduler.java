@@ -72,6 +72,7 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     /** Where pulses are scheduled: {@link #scheduler} itself in a cluster, else an in-memory one. */
     private final Scheduler pulses;
+    private final List<Scheduler> all;
     private final HandedRuns handed = new HandedRuns();
     private final Duration maxWait;
     private final RunPlanner planner;
@@ -124,6 +125,7 @@ public final class ProbeScheduler implements AutoCloseable {
         scheduler.getContext().put(RetentionJob.RESULTS, results);
         scheduler.getContext().put(RetentionJob.RETENTION, retention);
         pulses = clustered ? scheduler : inMemory(name + "-pulses");
+        all = pulses == scheduler ? List.of(scheduler) : List.of(scheduler, pulses);
         for (Scheduler s : schedulers()) {
             s.getContext().put(ProbeJob.RUNNER, runner);
             s.getContext().put(ProbeJob.HANDED, handed);
@@ -156,9 +158,12 @@ public final class ProbeScheduler implements AutoCloseable {
         return new StdSchedulerFactory(p).getScheduler();
     }
 
-    /** The JDBC scheduler, and the in-memory pulse scheduler when there is one. */
+    /**
+     * The JDBC scheduler, and the in-memory pulse scheduler when there is one: always the same list, which metrics
+     * hold only weakly (a new list each call was collected, and the gauges read NaN).
+     */
     public List<Scheduler> schedulers() {
-        return pulses == scheduler ? List.of(scheduler) : List.of(scheduler, pulses);
+        return all;
     }
 
     /** The scheduler that holds the schedules of {@code kind}. */

@@ -181,6 +181,9 @@ class ProbeSchedulerTest {
             assertThat(single.scheduled(RunKind.PULSE)).as("pulses, until the start-up sync").isEmpty();
             single.schedule(target("a", Schedule.every(Duration.ofMinutes(10))));
             assertThat(single.quartz(RunKind.PULSE)).isNotSameAs(single.quartz());
+            // Micrometer holds a gauge's object weakly: a new list on each call was collected and read NaN.
+            assertThat(single.schedulers()).isSameAs(single.schedulers())
+                    .containsExactly(single.quartz(), single.quartz(RunKind.PULSE));
             assertThat(single.quartz(RunKind.PULSE).getMetaData().getJobStoreClass())
                     .isEqualTo(org.quartz.simpl.RAMJobStore.class);
             assertThat(single.scheduled(RunKind.PULSE)).containsExactly("a");
