@@ -2,6 +2,7 @@ package dev.vantage.console;
 
 import dev.vantage.api.ApiException;
 import dev.vantage.api.BearerAuth;
+import dev.vantage.api.FailedRequest;
 import dev.vantage.config.Role;
 import dev.vantage.config.TargetParser;
 import dev.vantage.config.TargetSpec;
@@ -241,7 +242,7 @@ public final class ConsoleRoutes {
         if (ctx.response().ended()) {
             return;
         }
-        dev.vantage.api.FailedRequest failed = dev.vantage.api.FailedRequest.of(ctx, maxBodyBytes, LOG);
+        FailedRequest failed = FailedRequest.of(ctx, maxBodyBytes, LOG);
         int status = failed.status();
         List<String> problems = failed.problems();
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Content-Security-Policy", PAGE_POLICY));

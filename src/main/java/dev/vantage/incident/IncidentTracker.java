@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The result sink of incidents: each report becomes an observation, the state machine runs against the state in
@@ -36,8 +39,7 @@ public final class IncidentTracker implements ResultSink {
     private final Clock clock;
     private final UptimeRefresh uptimeRefresh = new UptimeRefresh();
     /** Observations recorded per target since start: a healthy target's steady state writes no row to count. */
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> observed =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> observed = new ConcurrentHashMap<>();
 
     public IncidentTracker(Vertx vertx, IncidentService store, AlertsConfig alerts, Notifier notifier,
                            UptimeMetrics metrics, Clock clock) {
@@ -81,7 +83,7 @@ public final class IncidentTracker implements ResultSink {
                 if (uptimeRefresh.due(name, now, step.transitions())) {
                     metrics.publish(name, store.uptime(target, now), open);
                 }
-                observed.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+                observed.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
                 return step;
             }
         }
@@ -91,7 +93,7 @@ public final class IncidentTracker implements ResultSink {
 
     /** How many reports of the target this node has recorded since start. */
     public long observations(String target) {
-        java.util.concurrent.atomic.AtomicLong n = observed.get(target);
+        AtomicLong n = observed.get(target);
         return n == null ? 0 : n.get();
     }
 

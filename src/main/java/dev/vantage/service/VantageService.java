@@ -4,6 +4,7 @@ import dev.vantage.api.ApiServer;
 import dev.vantage.config.Secrets;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.incident.IncidentService;
+import dev.vantage.incident.IncidentTracker;
 import dev.vantage.metrics.ProbeMetrics;
 import dev.vantage.metrics.SeriesOwnership;
 import dev.vantage.metrics.ServiceMetrics;
@@ -57,7 +58,7 @@ public final class VantageService {
     private Database db;
     private ProbeScheduler scheduler;
     private HttpServer http;
-    private dev.vantage.incident.IncidentTracker incidents;
+    private IncidentTracker incidents;
 
     /**
      * @param assessors     builds the pipeline on the service's Vert.x instance
@@ -151,7 +152,7 @@ public final class VantageService {
     }
 
     /** The sink that turns reports into incidents (tests wait on the observations it counted). */
-    public dev.vantage.incident.IncidentTracker incidentTracker() {
+    public IncidentTracker incidentTracker() {
         return incidents;
     }
 
